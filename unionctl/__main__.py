@@ -1,0 +1,3 @@
+from unionctl.cli import main
+
+main()

@@ -1,0 +1,140 @@
+"""The `unionctl` command: global options, the command groups, and the one place where
+domain errors become one line on stderr and exit status 1."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from unionctl import __version__
+from unionctl.cli import context
+from unionctl.cli.context import (
+    BomOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PrivateOption,
+)
+
+
+class UnionGroup(TyperGroup):
+    """Turns what a user can get wrong into one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            _report(error)
+            raise
+        finally:
+            for database in context.state().opened:
+                database.dispose()
+            context.state().opened.clear()
+
+
+def _report(error: Exception) -> None:
+    from unionctl.errors import ImportRejected, UnionError
+
+    if isinstance(error, UnionError):
+        lang = context.state().language
+        typer.echo(f"unionctl: {error.message(lang)}", err=True)
+        if isinstance(error, ImportRejected):
+            for line, problem in error.problems:
+                typer.echo(
+                    "  " + context.message("line_problem", lang, line=line, problem=problem),
+                    err=True,
+                )
+        raise typer.Exit(1) from None
+    if "sqlalchemy" in sys.modules or "sqlite3" in sys.modules:
+        import sqlite3
+
+        from sqlalchemy import exc as sa_exc
+
+        if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
+            from unionctl.db import resolve_target, translate
+
+            translated = translate(error, resolve_target(context.state().db))
+            if translated is not None:
+                _report(translated)
+    if isinstance(error, OSError) and error.filename:
+        # a file the user named (import source, output target) could not be used
+        typer.echo(f"unionctl: {error.filename}: {error.strerror}", err=True)
+        raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=UnionGroup,
+    name="unionctl",
+    help=(
+        "unionctl — the working tool of a hospital trade union (医院工会): members, "
+        "proposals, aid, events and reports over one SQLite file.\n\n"
+        "Example: unionctl --db union.db members list --branch 内科分工会"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"unionctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database file or SQLAlchemy URL (default: $UNIONCTL_DB, then "
+            "$XDG_DATA_HOME/unionctl/union.db).",
+            show_default=False,
+        ),
+    ] = None,
+    format_: FormatOption = None,
+    lang: LangOption = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor", help="Who is acting, for the audit log (default: $USER).", show_default=False
+        ),
+    ] = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
+    include_private: PrivateOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Global options go before the command; output options may also follow it."""
+    context.reset_state(
+        db=db,
+        format=format_,
+        lang=lang,
+        actor=actor,
+        output=output,
+        bom=bom,
+        include_private=include_private,
+    )
+
+
+def _register() -> None:
+    from unionctl.cli import database, members
+
+    database.register(app)
+    app.add_typer(members.app, name="members")
+
+
+_register()
+
+
+def main() -> None:
+    app(prog_name="unionctl")

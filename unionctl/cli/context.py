@@ -1,0 +1,228 @@
+"""What every command shares: the global options, the output options (defined once,
+accepted before or after the command), opening the database, printing, progress.
+
+Nothing heavy is imported at module level: `--help`, `--version` and shell completion
+must not pay for SQLAlchemy (measured: 631 ms vs 171 ms for --help).
+"""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import inspect
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from unionctl.labels import message, resolve_lang
+
+if TYPE_CHECKING:
+    from unionctl.db import Database, Work
+    from unionctl.render import Record, Table
+
+
+@dataclass
+class AppState:
+    db: str | None = None
+    format: str | None = None
+    output: str | None = None
+    bom: bool = False
+    lang: str | None = None
+    actor: str | None = None
+    include_private: bool = False
+    command: str = ""
+    opened: list[Database] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        return resolve_lang(self.lang)
+
+    @property
+    def who(self) -> str:
+        if self.actor:
+            return self.actor
+        try:
+            return os.environ.get("USER") or getpass.getuser()
+        except Exception:  # no passwd entry in a container
+            return "unknown"
+
+
+_state = AppState()
+
+
+def state() -> AppState:
+    return _state
+
+
+def reset_state(**values: Any) -> AppState:
+    global _state
+    _state = AppState(**values)
+    return _state
+
+
+def check_lang(value: str | None) -> str | None:
+    if value is not None and value not in ("zh", "en"):
+        raise typer.BadParameter(message("bad_lang", "en", value=value))
+    return value
+
+
+# The output options, defined once. Every listing and report accepts them after the
+# command name too (`unionctl members list --format csv`); given there, they win.
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, csv, tsv, json, md, or any tabulate format (github, grid…).",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of stdout.", show_default=False
+    ),
+]
+BomOption = Annotated[
+    bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM so Excel reads Chinese.")
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="zh or en (default: $UNIONCTL_LANG, then the locale).", callback=check_lang
+    ),
+]
+PrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-private", help="Show phone and ID-card numbers unmasked / export them."
+    ),
+]
+
+_OUTPUT_PARAMS = [
+    inspect.Parameter(
+        "format_", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FormatOption
+    ),
+    inspect.Parameter(
+        "output_", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=OutputOption
+    ),
+    inspect.Parameter("bom_", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=BomOption),
+    inspect.Parameter("lang_", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=LangOption),
+    inspect.Parameter(
+        "include_private_", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=PrivateOption
+    ),
+]
+
+
+def command(*, output: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark a command: names it for the audit log (`members_add` → "members add") and,
+    with output=True, gives it the shared output options."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        name = func.__name__.replace("_", " ")
+        if not output:
+
+            @functools.wraps(func)
+            def plain(*args: Any, **kwargs: Any) -> Any:
+                _state.command = name
+                return func(*args, **kwargs)
+
+            return plain
+
+        @functools.wraps(func)
+        def with_output(*args: Any, **kwargs: Any) -> Any:
+            _state.command = name
+            fmt = kwargs.pop("format_", None)
+            out = kwargs.pop("output_", None)
+            bom = kwargs.pop("bom_", False)
+            lang = kwargs.pop("lang_", None)
+            private = kwargs.pop("include_private_", False)
+            if fmt is not None:
+                _state.format = fmt
+            if out is not None:
+                _state.output = out
+            if lang is not None:
+                _state.lang = lang
+            _state.bom = _state.bom or bom
+            _state.include_private = _state.include_private or private
+            return func(*args, **kwargs)
+
+        signature = inspect.signature(func)
+        own = list(signature.parameters.values())
+        with_output.__signature__ = signature.replace(parameters=[*own, *_OUTPUT_PARAMS])  # type: ignore[attr-defined]
+        with_output.__annotations__ = {
+            **func.__annotations__,
+            **{p.name: p.annotation for p in _OUTPUT_PARAMS},
+        }
+        return with_output
+
+    return decorate
+
+
+def open_db(*, check_schema: bool = True) -> Database:
+    """The database named by --db / $UNIONCTL_DB / the default; refuses a missing file."""
+    from unionctl.db import open_database, resolve_target
+
+    database = open_database(resolve_target(_state.db), check_schema=check_schema)
+    _state.opened.append(database)
+    return database
+
+
+@contextmanager
+def writing(database: Database) -> Iterator[Work]:
+    """One write transaction, audited with the actor and this command's name."""
+    with database.write(actor=_state.who, command=_state.command) as work:
+        yield work
+
+
+def emit(items: Table | Record | list[Table | Record], *, private: bool = False) -> None:
+    """Print tables in the chosen format to stdout or --output."""
+    from unionctl.render import Style, check_format, output_stream, write
+
+    fmt = check_format(_state.format or "table")
+    style = Style(
+        format=fmt,
+        lang=_state.language,
+        include_private=_state.include_private,
+        bom=_state.bom and fmt in ("csv", "tsv"),
+    )
+    with output_stream(_state.output, bom=style.bom, private=private and style.include_private) as (
+        stream,
+        tty,
+    ):
+        write(items, style, stream, tty=tty)
+
+
+def say(key: str, /, **params: Any) -> None:
+    """A one-line confirmation in the user's language, on stdout."""
+    typer.echo(message(key, _state.language, **params))
+
+
+def warn(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+@contextmanager
+def progress(total: int | None, description: str) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on a terminal; nothing at all under cron or in a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda _n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n: bar.advance(task, n)

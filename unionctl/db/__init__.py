@@ -1,0 +1,246 @@
+"""Where the database is, how it is opened, and how a unit of work runs.
+
+Figures behind the choices are in shared/STYLE.md "Measured on this machine":
+- every write transaction starts with BEGIN IMMEDIATE (SQLAlchemy's default pysqlite
+  handling lost half of concurrent read-then-write updates; a deferred BEGIN raised
+  "database is locked" on half of them);
+- WAL + synchronous=NORMAL + busy_timeout=5000 (0 errors with two writers);
+- foreign keys on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import exc as sa_exc
+from sqlmodel import Session
+
+from unionctl.errors import UnionError
+
+# The newest migration this release knows, and every one before it, oldest first.
+# tests/test_db.py checks these against the Alembic scripts.
+SCHEMA_REVISIONS = ("0001_members",)
+SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A database location: a SQLite file path, or a SQLAlchemy URL for a server."""
+
+    url: str
+    path: Path | None  # None for server databases
+
+    @property
+    def display(self) -> str:
+        return str(self.path) if self.path is not None else _hide_password(self.url)
+
+
+def _hide_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is shown as typed
+        return url
+
+
+def default_path() -> Path:
+    """$XDG_DATA_HOME/unionctl/union.db (~/.local/share/unionctl/union.db)."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "share"
+    )
+    return Path(base) / "unionctl" / "union.db"
+
+
+def resolve_target(option: str | None) -> Target:
+    """--db, else $UNIONCTL_DB, else the platform data dir. A value with :// is a URL."""
+    value = option or os.environ.get("UNIONCTL_DB") or str(default_path())
+    if "://" in value:
+        if value.startswith("sqlite:///"):
+            path = Path(value.removeprefix("sqlite:///")).expanduser()
+            return Target(f"sqlite:///{path}", path)
+        return Target(value, None)
+    path = Path(value).expanduser().absolute()
+    return Target(f"sqlite:///{path}", path)
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Take transaction control away from the driver: we emit our own BEGIN below.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _on_sqlite_begin(connection) -> None:
+    if connection.get_execution_options().get("unionctl_write"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(target: Target) -> Engine:
+    try:
+        engine = create_engine(target.url)
+    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
+        raise UnionError("db_url_unsupported", url=target.display, detail=str(error)) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def create_file(path: Path) -> None:
+    """Create an empty database file readable by its owner only (0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def translate(error: BaseException, target: Target) -> UnionError | None:
+    """Turn a driver error a user can cause (wrong file, read-only, busy) into one line."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    where = target.display
+    if "file is not a database" in text or "file is encrypted" in text:
+        return UnionError("db_not_sqlite", path=where)
+    if "readonly" in text or "read-only" in text:
+        return UnionError("db_readonly", path=where)
+    if "database is locked" in text or "database is busy" in text:
+        return UnionError("db_locked", path=where)
+    if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
+        return UnionError("db_error", path=where, detail=str(getattr(error, "orig", error)))
+    return None
+
+
+def local_now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+class Database:
+    """One engine per process; a Session per unit of work (never a global session)."""
+
+    def __init__(self, target: Target, engine: Engine) -> None:
+        self.target = target
+        self.engine = engine
+        self._writer = engine.execution_options(unionctl_write=True)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._guard(), Session(self.engine) as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write(self, *, actor: str, command: str) -> Iterator[Work]:
+        """One write transaction (BEGIN IMMEDIATE), with its audit entries inside it."""
+        with self._guard(), Session(self._writer) as session, session.begin():
+            yield Work(session=session, actor=actor, command=command)
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except (sa_exc.DBAPIError, sqlite3.Error) as error:
+            translated = translate(error, self.target)
+            if translated is None:
+                raise
+            raise translated from None
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision stamped in the database, None for an empty one."""
+        with self._guard(), self.engine.connect() as conn:
+            tables = set(_table_names(conn))
+            if "alembic_version" not in tables:
+                if tables:
+                    return "unknown"
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def require_current_schema(self) -> None:
+        revision = self.schema_revision()
+        where = self.target.display
+        if revision is None:
+            raise UnionError("db_not_initialised", path=where)
+        if revision == SCHEMA_HEAD:
+            return
+        if revision in SCHEMA_REVISIONS:
+            raise UnionError("db_outdated", path=where, found=revision)
+        if revision == "unknown":
+            raise UnionError("db_not_initialised", path=where)
+        raise UnionError("db_newer", path=where, found=revision)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _table_names(conn) -> list[str]:
+    from sqlalchemy import inspect
+
+    return inspect(conn).get_table_names()
+
+
+@dataclass
+class Work:
+    """A write unit of work: the session, and who is doing what, for the audit log."""
+
+    session: Session
+    actor: str
+    command: str
+
+    def audit(
+        self,
+        entity: str,
+        key: str | None,
+        *,
+        before: dict | None = None,
+        after: dict | None = None,
+    ) -> None:
+        self.audit_many([(entity, key, before, after)])
+
+    def audit_many(self, entries: list[tuple[str, str | None, dict | None, dict | None]]) -> None:
+        from unionctl.models import AuditEntry
+
+        if not entries:
+            return
+        at = local_now()
+        rows = [
+            {
+                "at": at,
+                "actor": self.actor,
+                "command": self.command,
+                "entity": entity,
+                "key": key,
+                "before": _json(before),
+                "after": _json(after),
+            }
+            for entity, key, before, after in entries
+        ]
+        self.session.execute(insert(AuditEntry.__table__), rows)
+
+
+def _json(value: dict | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def open_database(
+    target: Target, *, must_exist: bool = True, check_schema: bool = True
+) -> Database:
+    """Open the database. A missing SQLite file is an error (only init/demo create one)."""
+    if target.path is not None and must_exist and not target.path.exists():
+        raise UnionError("db_missing", path=target.display)
+    database = Database(target, make_engine(target))
+    if check_schema:
+        database.require_current_schema()
+    return database

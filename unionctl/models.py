@@ -1,0 +1,143 @@
+"""The tables. Dates are ISO dates, money is integer fen, coded values are English codes.
+
+The schema itself is created and upgraded by the Alembic migrations in
+unionctl/db/migrations; these classes describe the current head for the services.
+A test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Branch(SQLModel, table=True):
+    """分工会: a union branch; members belong to one."""
+
+    __tablename__ = "branch"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    parent_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("branch.id"), nullable=True)
+    )
+    created_on: dt.date
+
+
+class Member(SQLModel, table=True):
+    """会员/职工: one person on the hospital's roll, member of the union or not."""
+
+    __tablename__ = "member"
+    __table_args__ = (
+        Index("ix_member_branch_status", "branch_id", "status"),
+        Index("ix_member_name", "name"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    emp_no: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    name: str
+    gender: str | None = None
+    birth_date: dt.date | None = None
+    phone: str | None = None
+    id_card: str | None = Field(default=None, sa_column=Column(Text, unique=True))
+    dept: str | None = None
+    branch_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("branch.id"), nullable=True)
+    )
+    post: str | None = None
+    employment: str = "staff"
+    status: str = "member"
+    joined_on: dt.date | None = None
+    created_at: str
+    updated_at: str
+
+
+class MemberPeriod(SQLModel, table=True):
+    """One stretch of a member's status, employment or branch.
+
+    Periods of one aspect never overlap; the open one (end_on NULL) is the current value.
+    start_on NULL means "since before the records began". This is what answers
+    "members in good standing on date D" and "who joined or left in month M".
+    """
+
+    __tablename__ = "member_period"
+    __table_args__ = (
+        Index("ix_member_period_member", "member_id", "aspect", "end_on"),
+        Index("ix_member_period_span", "aspect", "value", "start_on", "end_on", "member_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    aspect: str  # status | employment | branch
+    value: str | None = None  # the code; for branch periods the branch id as text
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    reason: str | None = None
+    recorded_at: str
+
+
+class HardshipRecord(SQLModel, table=True):
+    """困难职工档案 (一户一档): one registration, from 建档 to 退档."""
+
+    __tablename__ = "hardship_record"
+    __table_args__ = (Index("ix_hardship_member", "member_id", "closed_on"),)
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    tier: str
+    reason: str
+    household_size: int | None = None
+    income_note: str | None = None
+    registered_on: dt.date
+    last_review_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    close_reason: str | None = None
+
+
+class HardshipReview(SQLModel, table=True):
+    """复核: a yearly re-check of an open record, possibly changing its tier."""
+
+    __tablename__ = "hardship_review"
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("hardship_record.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    reviewed_on: dt.date
+    tier: str
+    note: str | None = None
+
+
+class Honour(SQLModel, table=True):
+    """荣誉: 劳模, 先进工作者 … with the level that awarded it."""
+
+    __tablename__ = "honour"
+    __table_args__ = (UniqueConstraint("member_id", "title", "awarded_on"),)
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    title: str
+    level: str = "hospital"
+    awarded_on: dt.date
+
+
+class AuditEntry(SQLModel, table=True):
+    """Every write, in the same transaction as the write itself."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_entity_key", "entity", "key"),
+        Index("ix_audit_at", "at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    at: str  # local time, ISO seconds
+    actor: str
+    command: str
+    entity: str
+    key: str | None = None
+    before: str | None = None  # JSON
+    after: str | None = None  # JSON

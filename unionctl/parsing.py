@@ -1,0 +1,314 @@
+"""The one place that reads what a user types: dates, months, periods, money, codes,
+employee numbers and ID-card numbers. Everything else receives parsed values.
+
+Each parser raises UnionError with the value and what is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from unionctl.errors import UnionError
+from unionctl.labels import ALIASES, CODES, Term, choices
+
+# A single gift or budget above this is a typing mistake, not a union expense.
+MONEY_LIMIT_YUAN = 10_000_000
+
+
+def today() -> dt.date:
+    """Today's date; $UNIONCTL_TODAY pins it for reproducible demos and tests."""
+    pinned = os.environ.get("UNIONCTL_TODAY")
+    if pinned:
+        return _parse_date_literal(pinned) or dt.date.today()
+    return dt.date.today()
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),
+)
+
+
+def _parse_date_literal(text: str) -> dt.date | None:
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def parse_date(text: str) -> dt.date:
+    """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天."""
+    value = text.strip()
+    lowered = value.lower()
+    if lowered in ("today", "今天", "今日"):
+        return today()
+    if lowered in ("yesterday", "昨天"):
+        return today() - dt.timedelta(days=1)
+    parsed = _parse_date_literal(value)
+    if parsed is None or parsed.year < 1900:
+        raise UnionError("bad_date", value=text)
+    return parsed
+
+
+def parse_optional_date(text: str | None) -> dt.date | None:
+    if text is None or not text.strip():
+        return None
+    return parse_date(text)
+
+
+class Period(NamedTuple):
+    """An inclusive range of days with the way the user named it."""
+
+    start: dt.date
+    end: dt.date
+    kind: str  # "month" | "year" | "range"
+
+    @property
+    def end_exclusive(self) -> dt.date:
+        return self.end + dt.timedelta(days=1)
+
+    def label(self) -> str:
+        if self.kind == "month":
+            return f"{self.start:%Y-%m}"
+        if self.kind == "year":
+            return f"{self.start:%Y}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def _month_period(year: int, month: int) -> Period:
+    start = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return Period(start, following - dt.timedelta(days=1), "month")
+
+
+_MONTH_PATTERNS = (
+    re.compile(r"(\d{4})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月?"),
+)
+
+
+def parse_month(text: str) -> Period:
+    """2025-03, 2025/3, 202503, 2025年3月, this/本月, last/上月."""
+    value = text.strip().lower()
+    now = today()
+    if value in ("this", "本月"):
+        return _month_period(now.year, now.month)
+    if value in ("last", "上月"):
+        first = now.replace(day=1) - dt.timedelta(days=1)
+        return _month_period(first.year, first.month)
+    for pattern in _MONTH_PATTERNS:
+        match = pattern.fullmatch(value)
+        if match:
+            year, month = int(match.group(1)), int(match.group(2))
+            if 1 <= month <= 12 and year >= 1900:
+                return _month_period(year, month)
+    raise UnionError("bad_month", value=text)
+
+
+def parse_year(text: str) -> Period:
+    """2025, 2025年, this/今年, last/去年."""
+    value = text.strip().lower()
+    now = today()
+    if value in ("this", "今年"):
+        year = now.year
+    elif value in ("last", "去年"):
+        year = now.year - 1
+    else:
+        match = re.fullmatch(r"(\d{4})年?", value)
+        if not match or int(match.group(1)) < 1900:
+            raise UnionError("bad_year", value=text)
+        year = int(match.group(1))
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def parse_period(
+    *,
+    month: str | None = None,
+    year: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    default: str | None = "year",
+) -> Period | None:
+    """One of --month, --year or --from/--to; with none given, this year/month or None."""
+    given = [bool(month), bool(year), bool(start or end)]
+    if sum(given) > 1:
+        raise UnionError("bad_period")
+    if month:
+        return parse_month(month)
+    if year:
+        return parse_year(year)
+    if start or end:
+        first = parse_date(start) if start else dt.date(1900, 1, 1)
+        last = parse_date(end) if end else today()
+        if last < first:
+            raise UnionError("period_reversed", start=first.isoformat(), end=last.isoformat())
+        return Period(first, last, "range")
+    if default == "year":
+        return parse_year("this")
+    if default == "month":
+        return parse_month("this")
+    return None
+
+
+_MONEY = re.compile(r"(?:rmb|cny|[¥￥])?\s*(-?[\d,]*\.?\d*)\s*(?:元|yuan|rmb|cny)?", re.IGNORECASE)
+
+
+def parse_money(text: str) -> int:
+    """500, 500.5, ¥500, 500元, 1,200.00 → integer fen. Refuses negative and absurd sums."""
+    value = str(text).strip()
+    match = _MONEY.fullmatch(value)
+    digits = match.group(1).replace(",", "") if match else ""
+    if not digits or digits in ("-", ".", "-."):
+        raise UnionError("bad_money", value=text)
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        raise UnionError("bad_money", value=text) from None
+    if amount < 0:
+        raise UnionError("money_negative", value=text)
+    if amount > MONEY_LIMIT_YUAN:
+        raise UnionError("money_absurd", value=text, limit=f"{MONEY_LIMIT_YUAN:,}")
+    fen = amount * 100
+    if fen != fen.to_integral_value():
+        raise UnionError("bad_money", value=text)  # finer than one fen
+    return int(fen)
+
+
+def format_money(fen: int | None) -> str:
+    """Integer fen → '6100.00' (exact: no float on the way)."""
+    if fen is None:
+        return ""
+    sign = "-" if fen < 0 else ""
+    whole, part = divmod(abs(int(fen)), 100)
+    return f"{sign}{whole}.{part:02d}"
+
+
+def _code_index(group: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for code, (en, zh) in CODES[group].items():
+        for spelling in (code, en, zh):
+            index[spelling.lower()] = code
+    for spelling, code in ALIASES.get(group, {}).items():
+        index[spelling.lower()] = code
+    return index
+
+
+def parse_code(group: str, text: str, *, allowed: tuple[str, ...] | None = None) -> str:
+    """A stored code from its code, English name or Chinese name (`生病住院` → illness)."""
+    code = _code_index(group).get(text.strip().lower())
+    if code is None or (allowed is not None and code not in allowed):
+        accepted = choices(group)
+        if allowed is not None:
+            accepted = ", ".join(
+                part for part in accepted.split(", ") if part.split()[0] in allowed
+            )
+        raise UnionError("bad_code", what=Term("what", group), value=text, accepted=accepted)
+    return code
+
+
+def parse_optional_code(group: str, text: str | None, **kwargs) -> str | None:
+    if text is None or not text.strip():
+        return None
+    return parse_code(group, text, **kwargs)
+
+
+_EMP_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}")
+
+
+def parse_emp_no(text: str) -> str:
+    """An employee number 工号: letters, digits and dashes, as typed (case kept)."""
+    value = str(text).strip()
+    if not _EMP_NO.fullmatch(value):
+        raise UnionError("bad_emp_no", value=text)
+    return value
+
+
+def parse_count(text: str) -> int:
+    value = str(text).strip()
+    if not value.isdigit():
+        raise UnionError("bad_number", value=text)
+    return int(value)
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 -]{4,24}")
+
+
+def parse_phone(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return None
+    value = text.strip()
+    if not _PHONE.fullmatch(value):
+        raise UnionError("bad_phone", value=text)
+    return value
+
+
+def parse_text(text: str | None) -> str | None:
+    """Free text: trimmed, empty becomes None."""
+    if text is None:
+        return None
+    value = " ".join(str(text).split())
+    return value or None
+
+
+class IdCard(NamedTuple):
+    number: str
+    birth_date: dt.date
+    gender: str  # "M" | "F"
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_card_check_digit(first17: str) -> str:
+    """GB 11643-1999 check character for the first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def parse_id_card(text: str) -> IdCard:
+    """An 18-character resident ID (GB 11643): check digit, birth date and gender inside."""
+    value = text.strip().upper()
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        raise UnionError("id_card_format", value=text)
+    expected = id_card_check_digit(value[:17])
+    if value[17] != expected:
+        raise UnionError("id_card_checksum", value=text, expected=expected)
+    try:
+        birth = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise UnionError("id_card_date", value=text) from None
+    if birth.year < 1900 or birth > today():
+        raise UnionError("id_card_date", value=text)
+    return IdCard(value, birth, "M" if int(value[16]) % 2 else "F")
+
+
+def mask_phone(value: str | None) -> str:
+    """138****1234: enough to recognise, not enough to call."""
+    if not value:
+        return ""
+    digits = value.replace(" ", "").replace("-", "")
+    if len(digits) <= 7:
+        return "*" * len(digits)
+    return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
+
+
+def mask_id_card(value: str | None) -> str:
+    """330102********1234"""
+    if not value:
+        return ""
+    return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}"

@@ -1,0 +1,387 @@
+"""One renderer for every listing and report.
+
+Listings and reports build a `Table` (columns with a kind, rows of raw stored values:
+codes, ISO dates, integer fen) and never print. This module turns any table into rich
+(on a terminal), plain aligned text (piped), CSV, TSV, JSON, markdown or a tabulate
+format. Measured here for 10,000 rows piped: rich 7.3 s and values cut at 80 columns;
+tabulate with disable_numparse 0.3 s; csv.writer 25 ms — so rich only on a terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from unionctl import labels
+from unionctl.errors import UnionError
+from unionctl.parsing import format_money, mask_id_card, mask_phone
+
+BASIC_FORMATS = ("table", "csv", "tsv", "json", "md")
+NUMERIC_KINDS = ("int", "money", "percent", "signed")
+
+
+@dataclass(frozen=True)
+class Column:
+    """key: the JSON key and header code; kind: how a raw value is shown.
+
+    kinds: text, int, signed (+3/-2), money (fen), date, percent (a ratio 0..1),
+    code:<group> (a stored code named in the reader's language), term (a labels.Term
+    or plain text, for columns mixing code groups), phone, id_card
+    (masked unless --include-private), json (a JSON text shown as is).
+    """
+
+    key: str
+    kind: str = "text"
+    header: str | None = None  # a labels.HEADERS key when it differs from `key`
+
+    def title(self, lang: str) -> str:
+        return labels.header(self.header or self.key, lang)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+
+@dataclass
+class Table:
+    key: str  # the JSON key when several tables print together
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    title: str | None = None  # a labels.HEADERS key, or None
+    title_suffix: str = ""  # e.g. the period, shown after the title
+    total: Sequence[Any] | None = None  # a 合计 row, same shape as rows
+
+    def heading(self, lang: str) -> str | None:
+        if self.title is None:
+            return None
+        return labels.header(self.title, lang) + (
+            f" {self.title_suffix}" if self.title_suffix else ""
+        )
+
+
+@dataclass
+class Record:
+    """One thing shown field by field (members show); JSON renders it as one object."""
+
+    key: str
+    fields: list[tuple[Column, Any]] = field(default_factory=list)
+    title: str | None = None
+    title_suffix: str = ""
+
+    def as_table(self) -> Table:
+        return Table(
+            key=self.key,
+            columns=(Column("field"), Column("value")),
+            rows=[(column, value) for column, value in self.fields],
+            title=self.title,
+            title_suffix=self.title_suffix,
+        )
+
+
+@dataclass(frozen=True)
+class Style:
+    """What the reader asked for: format, language, privacy, BOM."""
+
+    format: str = "table"
+    lang: str = "en"
+    include_private: bool = False
+    bom: bool = False
+
+
+def check_format(name: str) -> str:
+    if name in BASIC_FORMATS:
+        return name
+    from tabulate import tabulate_formats
+
+    if name in tabulate_formats:
+        return name
+    raise UnionError("bad_format", value=name, accepted=", ".join(sorted(tabulate_formats)))
+
+
+def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) -> Any:
+    """A raw stored value as the reader sees it (text), or as JSON wants it."""
+    kind = column.kind
+    if value is None:
+        return None if for_json else ""
+    if kind == "money":
+        return int(value) / 100 if for_json else format_money(int(value))
+    if kind == "int":
+        return int(value) if for_json else str(int(value))
+    if kind == "signed":
+        return int(value) if for_json else f"{int(value):+d}" if value else "0"
+    if kind == "percent":
+        if for_json:
+            return round(float(value), 4)
+        return f"{float(value) * 100:.1f}%"
+    if kind == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if kind.startswith("code:"):
+        if for_json:
+            return value
+        return labels.name(kind[5:], value, style.lang)
+    if kind == "phone":
+        return value if style.include_private else mask_phone(value)
+    if kind == "id_card":
+        return value if style.include_private else mask_id_card(value)
+    if kind == "bool":
+        if for_json:
+            return bool(value)
+        return labels.message("yes" if value else "no", style.lang)
+    if kind == "term":  # a code of any group, or plain text, in one column
+        if isinstance(value, labels.Term):
+            return value.code if for_json else labels.name(value.group, value.code, style.lang)
+        return value if for_json else str(value)
+    if kind == "json":
+        return json.loads(value) if for_json else str(value)
+    return value if for_json else str(value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """OWASP CSV injection: a text cell a spreadsheet would run as a formula gets a quote."""
+    if text and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _text_rows(table: Table, style: Style) -> Iterator[list[str]]:
+    columns = table.columns
+    for row in table.rows:
+        yield [cell(c, v, style) for c, v in zip(columns, row, strict=True)]
+
+
+def _total_row(table: Table, style: Style) -> list[str] | None:
+    if table.total is None:
+        return None
+    row = [cell(c, v, style) for c, v in zip(table.columns, table.total, strict=True)]
+    if table.total[0] is None:  # the label cell: 合计 / Total
+        row[0] = labels.header("total", style.lang)
+    return row
+
+
+def _record_rows(record: Record, style: Style) -> list[list[str]]:
+    return [
+        [column.title(style.lang), cell(column, value, style)] for column, value in record.fields
+    ]
+
+
+def _write_delimited(
+    items: Sequence[Table | Record], style: Style, out: IO[str], delimiter: str
+) -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    several = len(items) > 1
+    for index, item in enumerate(items):
+        if several:
+            if index:
+                out.write("\n")
+            heading = _heading(item, style.lang)
+            if heading:
+                writer.writerow([neutralise(heading)])
+        if isinstance(item, Record):
+            writer.writerow(
+                [labels.header("field", style.lang), labels.header("value", style.lang)]
+            )
+            for column, value in item.fields:
+                text = cell(column, value, style)
+                writer.writerow(
+                    [column.title(style.lang), text if column.numeric else neutralise(text)]
+                )
+            continue
+        writer.writerow([neutralise(c.title(style.lang)) for c in item.columns])
+        safe = [not c.numeric for c in item.columns]
+        rows = _text_rows(item, style)
+        total = _total_row(item, style)
+        for row in rows if total is None else _chain(rows, [total]):
+            writer.writerow([neutralise(t) if s else t for t, s in zip(row, safe, strict=True)])
+
+
+def _chain(first: Iterable, second: Iterable) -> Iterator:
+    yield from first
+    yield from second
+
+
+def _heading(item: Table | Record, lang: str) -> str | None:
+    if isinstance(item, Record):
+        if item.title is None:
+            return None
+        return labels.header(item.title, lang) + (
+            f" {item.title_suffix}" if item.title_suffix else ""
+        )
+    return item.heading(lang)
+
+
+def _json_value(item: Table | Record, style: Style) -> Any:
+    if isinstance(item, Record):
+        return {c.key: cell(c, v, style, for_json=True) for c, v in item.fields}
+    keys = [c.key for c in item.columns]
+    rows = [
+        {
+            k: cell(c, v, style, for_json=True)
+            for k, c, v in zip(keys, item.columns, row, strict=True)
+        }
+        for row in item.rows
+    ]
+    return rows
+
+
+def _write_json(items: Sequence[Table | Record], style: Style, out: IO[str]) -> None:
+    if len(items) == 1 and isinstance(items[0], Table) and items[0].total is None:
+        # Stream a single listing row by row: exports can be large.
+        table = items[0]
+        keys = [c.key for c in table.columns]
+        out.write("[")
+        first = True
+        for row in table.rows:
+            obj = {
+                k: cell(c, v, style, for_json=True)
+                for k, c, v in zip(keys, table.columns, row, strict=True)
+            }
+            out.write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False))
+            first = False
+        out.write("\n]\n" if not first else "]\n")
+        return
+    if len(items) == 1:
+        value = _json_value(items[0], style)
+        if isinstance(items[0], Table) and items[0].total is not None:
+            value = {"rows": value, "total": _json_value(_total_only(items[0]), style)[0]}
+        json.dump(value, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    document = {}
+    for item in items:
+        value = _json_value(item, style)
+        if isinstance(item, Table) and item.total is not None:
+            value = {"rows": value, "total": _json_value(_total_only(item), style)[0]}
+        document[item.key] = value
+    json.dump(document, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _total_only(table: Table) -> Table:
+    return Table(key=table.key, columns=table.columns, rows=[table.total or ()])
+
+
+def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str], fmt: str) -> None:
+    from tabulate import tabulate
+
+    markdown = fmt in ("pipe", "github")
+    for index, item in enumerate(items):
+        if index:
+            out.write("\n")
+        heading = _heading(item, style.lang)
+        if isinstance(item, Record):
+            headers = [labels.header("field", style.lang), labels.header("value", style.lang)]
+            rows = _record_rows(item, style)
+            align = ["left", "left"]
+        else:
+            headers = [c.title(style.lang) for c in item.columns]
+            rows = list(_text_rows(item, style))
+            total = _total_row(item, style)
+            if total is not None:
+                rows.append(total)
+            align = ["right" if c.numeric else "left" for c in item.columns]
+        if heading:
+            out.write(f"### {heading}\n\n" if markdown else f"{heading}\n")
+        if not rows:
+            rows = [["" for _ in headers]]
+        text = tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True, colalign=align)
+        out.write(text + "\n")
+
+
+def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    for index, item in enumerate(items):
+        if index:
+            console.print()
+        heading = _heading(item, style.lang)
+        rich_table = RichTable(title=heading, title_justify="left", title_style="bold")
+        if isinstance(item, Record):
+            rich_table.add_column(labels.header("field", style.lang), style="bold")
+            rich_table.add_column(labels.header("value", style.lang))
+            for row in _record_rows(item, style):
+                rich_table.add_row(*row)
+        else:
+            for column in item.columns:
+                rich_table.add_column(
+                    column.title(style.lang), justify="right" if column.numeric else "left"
+                )
+            for row in _text_rows(item, style):
+                rich_table.add_row(*row)
+            total = _total_row(item, style)
+            if total is not None:
+                rich_table.add_section()
+                rich_table.add_row(*total, style="bold")
+        console.print(rich_table)
+
+
+def write(
+    items: Table | Record | Sequence[Table | Record], style: Style, out: IO[str], *, tty: bool
+) -> None:
+    """Render one or more tables to `out` in the reader's format."""
+    if isinstance(items, Table | Record):
+        items = [items]
+    fmt = style.format
+    if fmt == "csv":
+        _write_delimited(items, style, out, ",")
+    elif fmt == "tsv":
+        _write_delimited(items, style, out, "\t")
+    elif fmt == "json":
+        _write_json(items, style, out)
+    elif fmt == "table" and tty:
+        _write_rich(items, style, out)
+    else:
+        tabulate_format = {"table": "simple", "md": "pipe"}.get(fmt, fmt)
+        _write_tabulate(items, style, out, tabulate_format)
+
+
+@contextlib.contextmanager
+def output_stream(
+    path: str | None, *, bom: bool, private: bool = False
+) -> Iterator[tuple[IO[str], bool]]:
+    """stdout, or FILE written atomically (a temp file renamed into place on success).
+
+    A file holding private fields (phone, ID-card number) is made readable by its owner only.
+    """
+    if path is None or path == "-":
+        stream = sys.stdout
+        if bom:
+            stream.write("\ufeff")
+        yield stream, stream.isatty()
+        stream.flush()
+        return
+    target = os.path.abspath(path)
+    directory = os.path.dirname(target)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise UnionError("output_failed", path=path, detail=error.strerror) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            if bom:
+                stream.write("\ufeff")
+            yield stream, False
+        os.chmod(temporary, 0o600 if private else 0o644 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

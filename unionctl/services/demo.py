@@ -1,0 +1,117 @@
+"""`unionctl demo`: a sample hospital built from examples/ into a fresh file.
+
+examples/members.csv is the roster as the secretary first imported it; examples/
+member_history.csv is what she recorded afterwards (joins, leaves, transfers, hardship,
+honours), replayed here through the same services the commands use.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sqlmodel import Session
+
+from unionctl.db import Target, open_database
+from unionctl.errors import UnionError
+from unionctl.parsing import Period, parse_code, parse_date
+from unionctl.render import Record, Table
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    year: int
+    people: int
+    branches: int
+
+
+def examples_dir() -> Path:
+    """examples/ as installed (unionctl.examples) or beside the source tree."""
+    try:
+        installed = resources.files("unionctl.examples")
+        if installed.joinpath("members.csv").is_file():
+            return Path(str(installed))
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parents[2] / "examples"
+
+
+def build_demo(
+    path: Path, *, actor: str, advance: Callable[[int], None] = lambda _n: None
+) -> DemoSummary:
+    from unionctl.db.migrate import initialise
+    from unionctl.services.member_import import import_members, read_roster
+
+    if path.exists():
+        raise UnionError("demo_exists", path=str(path))
+    target = Target(f"sqlite:///{path}", path)
+    initialise(target, actor=actor, command="demo")
+    database = open_database(target)
+    try:
+        source = examples_dir()
+        roster = read_roster(source / "members.csv")
+        import_members(
+            database, roster, actor=actor, command="demo", create_branches=True, advance=advance
+        )
+        events = _read_history(source / "member_history.csv")
+        with database.write(actor=actor, command="demo") as work:
+            for event in events:
+                _replay(work, event)
+                advance(1)
+        with database.read() as session:
+            people = session.connection().exec_driver_sql("SELECT count(*) FROM member").scalar()
+            branches = session.connection().exec_driver_sql("SELECT count(*) FROM branch").scalar()
+    finally:
+        database.dispose()
+    year = max((parse_date(e["on"]).year for e in events), default=dt.date.today().year)
+    return DemoSummary(year=year, people=people, branches=branches)
+
+
+def _read_history(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def _replay(work, event: dict[str, str]) -> None:
+    from unionctl.services import members
+
+    on = parse_date(event["on"])
+    emp_no = event["emp_no"]
+    action = event["action"]
+    detail = event.get("detail") or None
+    reason = event.get("reason") or None
+    if action in ("join", "leave", "decease"):
+        members.change_status(work, emp_no=emp_no, action=action, on=on, reason=reason)
+    elif action == "retire":
+        members.retire(work, emp_no=emp_no, on=on, reason=reason)
+    elif action == "transfer" and detail == "out":
+        members.change_status(work, emp_no=emp_no, action="transfer", on=on, reason=reason)
+    elif action == "transfer":
+        members.transfer_branch(work, emp_no=emp_no, branch=detail, on=on)
+    elif action == "hardship":
+        members.hardship_register(
+            work, emp_no=emp_no, tier=parse_code("hardship_tier", detail), reason=reason, on=on
+        )
+    elif action == "hardship_review":
+        tier = parse_code("hardship_tier", detail) if detail else None
+        members.hardship_review(work, emp_no=emp_no, on=on, tier=tier, note=reason)
+    elif action == "hardship_close":
+        members.hardship_close(work, emp_no=emp_no, reason=reason, on=on)
+    elif action == "honour":
+        level = parse_code("honour_level", event.get("level") or "hospital")
+        members.add_honour(work, emp_no=emp_no, title=detail, level=level, on=on)
+    else:
+        raise ValueError(f"examples/member_history.csv: unknown action {action!r}")
+
+
+def demo_overview(session: Session, *, year: int) -> list[Table | Record]:
+    """What the demo prints: membership by branch for the year of the sample data."""
+    from unionctl.reports.membership import membership_by_branch
+
+    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    return [membership_by_branch(session, period)]
