@@ -237,6 +237,15 @@ def parse_emp_no(text: str) -> str:
     return value
 
 
+def parse_member_ref(text: str) -> str:
+    """An employee number as typed to look someone up; no format check, so a name typed
+    by mistake reaches the lookup and gets "did you mean" suggestions."""
+    value = str(text).strip()
+    if not value:
+        raise UnionError("bad_emp_no", value=text)
+    return value
+
+
 def parse_count(text: str) -> int:
     value = str(text).strip()
     if not value.isdigit():

@@ -117,7 +117,7 @@ def root(
     """Global options go before the command; output options may also follow it."""
     context.reset_state(
         db=db,
-        format=format_,
+        format=context.check_format(format_),
         lang=lang,
         actor=actor,
         output=output,

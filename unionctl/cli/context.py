@@ -12,6 +12,7 @@ import getpass
 import inspect
 import os
 import sys
+import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,6 +64,15 @@ def reset_state(**values: Any) -> AppState:
     global _state
     _state = AppState(**values)
     return _state
+
+
+def check_format(value: str | None) -> str | None:
+    """Refuse an unknown --format before any work is done."""
+    if value is None:
+        return None
+    from unionctl.render import check_format as known
+
+    return known(value)
 
 
 def check_lang(value: str | None) -> str | None:
@@ -119,49 +129,44 @@ _OUTPUT_PARAMS = [
 ]
 
 
-def command(*, output: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Mark a command: names it for the audit log (`members_add` → "members add") and,
-    with output=True, gives it the shared output options."""
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a command: names it for the audit log (`members_add` → "members add") and
+    gives it the shared output options, so they work after the command name too."""
+    name = func.__name__.replace("_", " ")
 
-    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
-        name = func.__name__.replace("_", " ")
-        if not output:
+    @functools.wraps(func)
+    def with_output(*args: Any, **kwargs: Any) -> Any:
+        _state.command = name
+        fmt = kwargs.pop("format_", None)
+        out = kwargs.pop("output_", None)
+        bom = kwargs.pop("bom_", False)
+        lang = kwargs.pop("lang_", None)
+        private = kwargs.pop("include_private_", False)
+        if fmt is not None:
+            _state.format = check_format(fmt)
+        if out is not None:
+            _state.output = out
+        if lang is not None:
+            _state.lang = lang
+        _state.bom = _state.bom or bom
+        _state.include_private = _state.include_private or private
+        return func(*args, **kwargs)
 
-            @functools.wraps(func)
-            def plain(*args: Any, **kwargs: Any) -> Any:
-                _state.command = name
-                return func(*args, **kwargs)
-
-            return plain
-
-        @functools.wraps(func)
-        def with_output(*args: Any, **kwargs: Any) -> Any:
-            _state.command = name
-            fmt = kwargs.pop("format_", None)
-            out = kwargs.pop("output_", None)
-            bom = kwargs.pop("bom_", False)
-            lang = kwargs.pop("lang_", None)
-            private = kwargs.pop("include_private_", False)
-            if fmt is not None:
-                _state.format = fmt
-            if out is not None:
-                _state.output = out
-            if lang is not None:
-                _state.lang = lang
-            _state.bom = _state.bom or bom
-            _state.include_private = _state.include_private or private
-            return func(*args, **kwargs)
-
-        signature = inspect.signature(func)
-        own = list(signature.parameters.values())
-        with_output.__signature__ = signature.replace(parameters=[*own, *_OUTPUT_PARAMS])  # type: ignore[attr-defined]
-        with_output.__annotations__ = {
-            **func.__annotations__,
-            **{p.name: p.annotation for p in _OUTPUT_PARAMS},
-        }
-        return with_output
-
-    return decorate
+    # Resolve string annotations (PEP 563) here: Typer reads the options' settings
+    # (help, min/max) from the Annotated metadata, which a string would hide.
+    hints = typing.get_type_hints(func, include_extras=True)
+    signature = inspect.signature(func)
+    own = [
+        p.replace(annotation=hints.get(p.name, p.annotation)) for p in signature.parameters.values()
+    ]
+    with_output.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*own, *_OUTPUT_PARAMS], return_annotation=None
+    )
+    with_output.__annotations__ = {
+        **{p.name: p.annotation for p in own},
+        **{p.name: p.annotation for p in _OUTPUT_PARAMS},
+    }
+    return with_output
 
 
 def open_db(*, check_schema: bool = True) -> Database:

@@ -12,7 +12,7 @@ from unionctl.cli.context import command, emit, open_db, say, state
 db_app = typer.Typer(help="The database file: where it is, a safe backup, an integrity check.")
 
 
-@command()
+@command
 def init() -> None:
     """Create the database, or upgrade its schema (backing it up first). Safe to re-run.
 
@@ -37,7 +37,7 @@ def init() -> None:
         )
 
 
-@command(output=True)
+@command
 def demo(
     db: Annotated[
         str | None,
@@ -71,7 +71,7 @@ def _fresh_demo_path() -> Path:
     return directory / "demo.db"
 
 
-@command(output=True)
+@command
 def log(
     entity: Annotated[
         str | None, typer.Option(help="member, branch, proposal, aid, event or database.")
@@ -94,7 +94,7 @@ def log(
         emit(audit_table(session, entity=entity_code, key=key, since=since_date, limit=limit))
 
 
-@command()
+@command
 def db_path() -> None:
     """Print where the database is (after --db and $UNIONCTL_DB).
 
@@ -105,7 +105,7 @@ def db_path() -> None:
     typer.echo(resolve_target(state().db).display)
 
 
-@command()
+@command
 def db_backup(
     dest: Annotated[Path, typer.Argument(help="The backup file to create (must not exist).")],
 ) -> None:
@@ -128,7 +128,7 @@ def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
 
 
-@command(output=True)
+@command
 def db_check() -> None:
     """Check integrity, foreign keys and the schema version; exit 1 when anything fails.
 

@@ -100,7 +100,7 @@ def _member_input(
 
 
 @app.command("add")
-@command()
+@command
 def members_add(
     emp_no: EmpNo,
     name: Annotated[str, typer.Argument(help="Full name 姓名.", show_default=False)],
@@ -143,7 +143,7 @@ def members_add(
 
 
 @app.command("edit")
-@command()
+@command
 def members_edit(
     emp_no: EmpNo,
     name: Annotated[
@@ -165,10 +165,10 @@ def members_edit(
 
     Example: unionctl members edit 10023 --dept 急诊科 --phone 13800001234
     """
-    from unionctl.parsing import parse_date, parse_emp_no
+    from unionctl.parsing import parse_date, parse_member_ref
     from unionctl.services.members import edit_member
 
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     data = _member_input(
         name=name,
         gender=gender,
@@ -193,16 +193,16 @@ def members_edit(
 
 
 @app.command("show")
-@command(output=True)
+@command
 def members_show(emp_no: EmpNo) -> None:
     """Show one member: profile, status and branch history, hardship record, honours.
 
     Example: unionctl members show 10023
     """
-    from unionctl.parsing import parse_emp_no, today
+    from unionctl.parsing import parse_member_ref, today
     from unionctl.reports.roster import member_profile
 
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     database = open_db()
     with database.read() as session:
         emit(
@@ -212,7 +212,7 @@ def members_show(emp_no: EmpNo) -> None:
 
 
 @app.command("list")
-@command(output=True)
+@command
 def members_list(
     branch: BranchName = None,
     dept: Dept = None,
@@ -265,10 +265,10 @@ def members_list(
 
 
 def _status_command(emp_no: str, action: str, on: str, reason: str | None) -> None:
-    from unionctl.parsing import parse_date, parse_emp_no, parse_text
+    from unionctl.parsing import parse_date, parse_member_ref, parse_text
     from unionctl.services.members import change_status
 
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     when = parse_date(on)
     database = open_db()
     with writing(database) as work:
@@ -292,7 +292,7 @@ def _say_change(member, old: tuple[str, str], new: tuple[str, str], when) -> Non
 
 
 @app.command("join")
-@command()
+@command
 def members_join(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> None:
     """Record joining the union (入会).
 
@@ -302,7 +302,7 @@ def members_join(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> 
 
 
 @app.command("leave")
-@command()
+@command
 def members_leave(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> None:
     """Record leaving the union or the hospital (退会/离职).
 
@@ -312,7 +312,7 @@ def members_leave(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) ->
 
 
 @app.command("decease")
-@command()
+@command
 def members_decease(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> None:
     """Record a death (去世); the member stays in the records.
 
@@ -322,16 +322,16 @@ def members_decease(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) 
 
 
 @app.command("retire")
-@command()
+@command
 def members_retire(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> None:
     """Record retirement (退休): employment becomes retired; union membership continues.
 
     Example: unionctl members retire 10023 --on 2025-12-31
     """
-    from unionctl.parsing import parse_date, parse_emp_no, parse_text
+    from unionctl.parsing import parse_date, parse_member_ref, parse_text
     from unionctl.services.members import retire
 
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     when = parse_date(on)
     database = open_db()
     with writing(database) as work:
@@ -340,7 +340,7 @@ def members_retire(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -
 
 
 @app.command("transfer")
-@command()
+@command
 def members_transfer(
     emp_no: EmpNo,
     branch: Annotated[
@@ -358,7 +358,7 @@ def members_transfer(
     """
     from unionctl.errors import UnionError
     from unionctl.labels import Phrase
-    from unionctl.parsing import parse_date, parse_emp_no, parse_text
+    from unionctl.parsing import parse_date, parse_member_ref, parse_text
     from unionctl.services.members import transfer_branch
 
     if bool(branch) == bool(out):
@@ -366,7 +366,7 @@ def members_transfer(
     if out:
         _status_command(emp_no, "transfer", on, reason)
         return
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     when = parse_date(on)
     database = open_db()
     with writing(database) as work:
@@ -382,7 +382,7 @@ def members_transfer(
 
 
 @app.command("hardship")
-@command()
+@command
 def members_hardship(
     emp_no: EmpNo,
     tier: Annotated[
@@ -412,10 +412,10 @@ def members_hardship(
     """
     from unionctl.errors import UnionError
     from unionctl.labels import Term
-    from unionctl.parsing import parse_code, parse_date, parse_emp_no, parse_text
+    from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_text
     from unionctl.services import members as service
 
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     when = parse_date(on)
     why = parse_text(reason)
     registering = tier is not None and not review and not close
@@ -454,7 +454,7 @@ def members_hardship(
 
 
 @app.command("honour")
-@command()
+@command
 def members_honour(
     emp_no: EmpNo,
     title: Annotated[
@@ -472,10 +472,10 @@ def members_honour(
     """
     from unionctl.errors import UnionError
     from unionctl.labels import Term
-    from unionctl.parsing import parse_code, parse_date, parse_emp_no, parse_text
+    from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_text
     from unionctl.services.members import add_honour
 
-    number = parse_emp_no(emp_no)
+    number = parse_member_ref(emp_no)
     text = parse_text(title)
     if not text:
         raise UnionError("bad_text", what="title")
@@ -495,7 +495,7 @@ def members_honour(
 
 
 @app.command("import")
-@command()
+@command
 def members_import(
     file: Annotated[
         Path, typer.Argument(help="CSV (UTF-8, UTF-8 with BOM or GB18030).", show_default=False)
@@ -542,7 +542,7 @@ def members_import(
 
 
 @app.command("export")
-@command(output=True)
+@command
 def members_export() -> None:
     """Export the roll as CSV that `members import --update` takes back unchanged.
 
@@ -560,7 +560,7 @@ def members_export() -> None:
 
 
 @branch_app.command("add")
-@command()
+@command
 def members_branch_add(
     name: Annotated[str, typer.Argument(help="Branch name, e.g. 护理分工会.", show_default=False)],
     parent: Annotated[
@@ -585,7 +585,7 @@ def members_branch_add(
 
 
 @branch_app.command("list")
-@command(output=True)
+@command
 def members_branch_list() -> None:
     """List the branches with their members in good standing.
 
@@ -599,7 +599,7 @@ def members_branch_list() -> None:
 
 
 @branch_app.command("rename")
-@command()
+@command
 def members_branch_rename(
     old: Annotated[str, typer.Argument(help="Current name.", show_default=False)],
     new: Annotated[str, typer.Argument(help="New name.", show_default=False)],
