@@ -9,7 +9,9 @@ import typer
 
 from unionctl.cli.context import command, emit, open_db, say, state
 
-db_app = typer.Typer(help="The database file: where it is, a safe backup, an integrity check.")
+db_app = typer.Typer(
+    rich_markup_mode=None, help="The database file: where it is, a safe backup, an integrity check."
+)
 
 
 @command

@@ -10,9 +10,12 @@ import typer
 from unionctl.cli.context import command, emit, open_db, progress, say, state, warn, writing
 
 app = typer.Typer(
-    help="The member roll (会员名册): people, branches, status history, hardship, honours."
+    rich_markup_mode=None,
+    help="The member roll (会员名册): people, branches, status history, hardship, honours.",
 )
-branch_app = typer.Typer(help="The union branches (分工会) members belong to.")
+branch_app = typer.Typer(
+    rich_markup_mode=None, help="The union branches (分工会) members belong to."
+)
 app.add_typer(branch_app, name="branch")
 
 EmpNo = Annotated[str, typer.Argument(help="Employee number (工号).", show_default=False)]
