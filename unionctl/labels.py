@@ -166,6 +166,8 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_branches": ("Branches", "分工会"),
     "t_log": ("Audit log", "操作日志"),
     "t_membership": ("Membership by branch", "各分工会会员情况"),
+    "t_membership_month": ("Membership by month", "逐月会员情况"),
+    "month": ("month", "月份"),
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
 }

@@ -130,10 +130,11 @@ def root(
 
 
 def _register() -> None:
-    from unionctl.cli import database, members
+    from unionctl.cli import database, members, reports
 
     database.register(app)
     app.add_typer(members.app, name="members")
+    app.add_typer(reports.app, name="reports")
 
 
 _register()

@@ -114,6 +114,22 @@ PrivateOption = Annotated[
     ),
 ]
 
+# A period, as every report and dated listing takes it: --month, --year or --from/--to.
+MonthOption = Annotated[
+    str | None,
+    typer.Option("--month", help="A month: 2025-03, 2025年3月, this, last.", show_default=False),
+]
+YearOption = Annotated[
+    str | None, typer.Option("--year", help="A year: 2025, this, last.", show_default=False)
+]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="First day of a date range.", show_default=False)
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", help="Last day of a date range (default: today).", show_default=False),
+]
+
 _OUTPUT_PARAMS = [
     inspect.Parameter(
         "format_", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FormatOption

@@ -1,9 +1,9 @@
-"""Membership by branch over a period, computed in SQL from the status/branch periods.
+"""Membership over a period, computed in SQL from the status/branch periods.
 
 - members: in good standing (status period `member`) on the period's last day;
 - staff: on the roll that day (status `member` or `non_member`); 入会率 = members / staff;
 - joined: membership periods starting inside the period; left: ones ending inside it,
-  each counted in the branch the person was in on that day.
+  by branch counted in the branch the person was in on that day.
 """
 
 from __future__ import annotations
@@ -102,4 +102,63 @@ def membership_by_branch(session: Session, period: Period) -> Table:
         ),
         rows=body,
         total=(None, members, staff, _rate(members, staff), joined, left, joined - left),
+    )
+
+
+MONTHLY_SQL = """
+WITH RECURSIVE months(first, last) AS (
+    SELECT :start, min(date(:start, 'start of month', '+1 month', '-1 day'), :end)
+    UNION ALL
+    SELECT date(first, 'start of month', '+1 month'),
+           min(date(first, 'start of month', '+2 month', '-1 day'), :end)
+    FROM months WHERE date(first, 'start of month', '+1 month') <= :end
+)
+SELECT m.first,
+    (SELECT count(*) FROM member_period p
+     WHERE p.aspect = 'status' AND p.value = 'member'
+       AND (p.start_on IS NULL OR p.start_on <= m.last)
+       AND (p.end_on IS NULL OR p.end_on > m.last)),
+    (SELECT count(*) FROM member_period p
+     WHERE p.aspect = 'status' AND p.value IN ('member', 'non_member')
+       AND (p.start_on IS NULL OR p.start_on <= m.last)
+       AND (p.end_on IS NULL OR p.end_on > m.last)),
+    (SELECT count(*) FROM member_period p
+     WHERE p.aspect = 'status' AND p.value = 'member' AND p.start_on BETWEEN m.first AND m.last),
+    (SELECT count(*) FROM member_period p
+     WHERE p.aspect = 'status' AND p.value = 'member' AND p.end_on BETWEEN m.first AND m.last)
+FROM months m ORDER BY m.first
+"""
+
+
+def membership_by_month(session: Session, period: Period) -> Table:
+    """Month by month: members and 入会率 at each month's end, joined and left within it."""
+    rows = (
+        session.connection()
+        .execute(
+            text(MONTHLY_SQL).bindparams(start=period.start.isoformat(), end=period.end.isoformat())
+        )
+        .all()
+    )
+    body = [
+        (first[:7], members, staff, _rate(members, staff), joined, left, joined - left)
+        for first, members, staff, joined, left in rows
+    ]
+    joined = sum(r[4] for r in body)
+    left = sum(r[5] for r in body)
+    last = body[-1] if body else (None, 0, 0, None)
+    return Table(
+        key="membership",
+        title="t_membership_month",
+        title_suffix=period.label(),
+        columns=(
+            Column("month"),
+            Column("members", "int"),
+            Column("staff_count", "int"),
+            Column("membership_rate", "percent"),
+            Column("joined", "int"),
+            Column("left", "int"),
+            Column("net", "signed"),
+        ),
+        rows=body,
+        total=(None, last[1], last[2], last[3], joined, left, joined - left),
     )

@@ -1,0 +1,50 @@
+"""`unionctl reports …`: the figures a union secretary reports, computed in SQL."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from unionctl.cli.context import (
+    FromOption,
+    MonthOption,
+    ToOption,
+    YearOption,
+    command,
+    emit,
+    open_db,
+)
+
+app = typer.Typer(
+    rich_markup_mode=None,
+    help="Reports: membership now; aid, events, proposals, monthly and annual to come.",
+)
+
+
+@app.command("membership")
+@command
+def reports_membership(
+    by: Annotated[str, typer.Option("--by", help="branch or month.")] = "branch",
+    month: MonthOption = None,
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+) -> None:
+    """Members, 入会率, joined and left over a period (default: this year).
+
+    Members and 入会率 are as of the period's last day; joined and left happened within it.
+
+    Example: unionctl reports membership --year 2025 --by branch --format csv
+    """
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_period
+    from unionctl.reports.membership import membership_by_branch, membership_by_month
+
+    builders = {"branch": membership_by_branch, "month": membership_by_month}
+    if by not in builders:
+        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(builders))
+    period = parse_period(month=month, year=year, start=start, end=end)
+    database = open_db()
+    with database.read() as session:
+        emit(builders[by](session, period))
