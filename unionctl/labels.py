@@ -395,6 +395,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row has {found} fields, the header has {expected}",
         "该行有 {found} 个字段，表头有 {expected} 个",
     ),
+    "import_unnamed_value": (
+        "the value {value!r} stands in a column with no header",
+        "值 {value!r} 所在的列没有表头",
+    ),
     "import_status_change": (
         "status {found} cannot be set by import (current {current}); use members join/leave/…",
         "导入不能把会籍状态改为{found}（当前为{current}）；请用 members join/leave 等命令",

@@ -78,6 +78,7 @@ class Roster:
     path: Path
     columns: list[str]  # field codes in file order
     rows: list[tuple[int, dict[str, str]]]  # (line number, field -> cell text)
+    problems: list[tuple[int, UnionError]] = field(default_factory=list)  # rows of wrong width
 
 
 @dataclass
@@ -104,13 +105,25 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as utf8_error:
         try:
             return data.decode("gb18030")
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
+        except UnicodeDecodeError as gb_error:
+            # The decoder that got further is reading the file's real encoding, so its
+            # failure is where the bad bytes are.
+            where = max(utf8_error.start, gb_error.start)
+            line = data[:where].count(b"\n") + 1
             raise UnionError("import_decode", path=str(path), line=line) from None
 
 
+_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _cell(text: str) -> str:
+    """Undo the export's spreadsheet-formula guard so an export imports back unchanged."""
+    return text[1:] if text.startswith(_NEUTRALISED) else text
+
+
 def read_roster(path: Path) -> Roster:
-    """Read and check the file's shape: encoding, header, row widths."""
+    """Read the file and its header; rows of the wrong width become problems for the
+    import to report together with every other bad row."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -124,16 +137,20 @@ def read_roster(path: Path) -> Roster:
     header = next(reader)
     index = _header_index()
     columns: list[str] = []
+    positions: list[int] = []
     unknown = []
-    for raw in header:
+    for position, raw in enumerate(header):
         name = raw.strip()
+        if not name:
+            continue  # Excel writes a trailing empty header cell; its values are checked below
         code = index.get(name) or index.get(name.lower())
         if code is None:
-            unknown.append(name or '""')
+            unknown.append(name)
             continue
         if code in columns:
             raise UnionError("import_duplicate_column", path=str(path), column=name)
         columns.append(code)
+        positions.append(position)
     if unknown:
         accepted = ", ".join(f"{code} {HEADERS[code][1]}" for code in FIELDS)
         raise UnionError(
@@ -143,21 +160,27 @@ def read_roster(path: Path) -> Roster:
         raise UnionError("import_missing_column", path=str(path), columns="emp_no 工号")
     rows = []
     problems: list[tuple[int, UnionError]] = []
+    width = len(header)
     for record in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue  # blank lines, often at the end of spreadsheet exports
-        if len(record) != len(columns):
+        named = set(positions)
+        stray = [c for i, c in enumerate(record) if i not in named and c.strip()]
+        if len(record) < width or (stray and len(record) > width):
             problems.append(
-                (line, UnionError("import_row_width", found=len(record), expected=len(columns)))
+                (line, UnionError("import_row_width", found=len(record), expected=width))
             )
             continue
-        rows.append((line, dict(zip(columns, record, strict=True))))
-    if problems:
-        raise ImportRejected(problems, path=str(path))
-    if not rows:
+        if stray:
+            problems.append((line, UnionError("import_unnamed_value", value=stray[0])))
+            continue
+        rows.append(
+            (line, {code: _cell(record[i]) for code, i in zip(columns, positions, strict=True)})
+        )
+    if not rows and not problems:
         raise UnionError("import_no_rows", path=str(path))
-    return Roster(path, columns, rows)
+    return Roster(path, columns, rows, problems)
 
 
 def _parse_row(cells: dict[str, str]) -> tuple[str, MemberInput, set[str]]:
@@ -215,7 +238,7 @@ def import_members(
             ).all()
         }
         branch_names = {v: k for k, v in branches.items()}
-        problems: list[tuple[int, UnionError]] = []
+        problems: list[tuple[int, UnionError]] = list(roster.problems)
         seen: dict[str, int] = {}
         seen_cards: dict[str, int] = {}
         creates: list[tuple[str, MemberInput]] = []
@@ -268,7 +291,7 @@ def import_members(
             except UnionError as problem:
                 problems.append((line, problem))
         if problems:
-            raise ImportRejected(problems, path=path)
+            raise ImportRejected(sorted(problems, key=lambda p: p[0]), path=path)
         result.created = len(creates)
         result.updated = len(updates)
         result.new_branches = wanted_branches
@@ -281,14 +304,15 @@ def import_members(
 
 def _changes(current: dict, data: MemberInput, present: set[str], branch_names: dict) -> dict:
     """Only the columns present in the file, and only where they differ."""
+    new_card = "id_card" in present and data.id_card and data.id_card != current["id_card"]
+    keep = None if new_card else current  # a new ID card re-derives what the file leaves out
     merged = MemberInput(
-        birth_date=data.birth_date if "birth_date" in present else current["birth_date"],
-        gender=data.gender if "gender" in present else current["gender"],
+        birth_date=data.birth_date if "birth_date" in present else keep and keep["birth_date"],
+        gender=data.gender if "gender" in present else keep and keep["gender"],
         id_card=data.id_card if "id_card" in present else current["id_card"],
+        joined_on=data.joined_on if "joined_on" in present else None,
     )
-    check_identity(
-        merged, joined_on=data.joined_on if "joined_on" in present else current["joined_on"]
-    )
+    check_identity(merged, joined_on=current["joined_on"])
     # birth date and gender derived from a new ID card count as given
     if "id_card" in present and merged.id_card:
         data.id_card = merged.id_card
@@ -357,7 +381,7 @@ def _write(work, creates, updates, wanted_branches, branches, advance) -> None:
                     "post": data.post,
                     "employment": data.employment or "staff",
                     "status": status,
-                    "joined_on": data.joined_on if status == "member" else None,
+                    "joined_on": data.joined_on if status != "non_member" else None,
                     "created_at": stamp,
                     "updated_at": stamp,
                 }
@@ -373,7 +397,8 @@ def _write(work, creates, updates, wanted_branches, branches, advance) -> None:
         periods = []
         for row in rows:
             member_id = ids[row["emp_no"]]
-            periods.append(_period(member_id, "status", row["status"], row["joined_on"], stamp))
+            start = row["joined_on"] if row["status"] == "member" else None
+            periods.append(_period(member_id, "status", row["status"], start, stamp))
             periods.append(_period(member_id, "employment", row["employment"], None, stamp))
             if row["branch_id"] is not None:
                 periods.append(_period(member_id, "branch", str(row["branch_id"]), None, stamp))

@@ -176,7 +176,7 @@ def add_member(work: Work, *, emp_no: str, data: MemberInput) -> Member:
         post=data.post,
         employment=data.employment or "staff",
         status=status,
-        joined_on=data.joined_on if status == "member" else None,
+        joined_on=data.joined_on if status != "non_member" else None,
         created_at=stamp,
         updated_at=stamp,
     )
@@ -368,9 +368,11 @@ def edit_member(
     if not given:
         raise UnionError("no_change")
     before = snapshot(member, branch_name(session, member.branch_id))
+    # A new ID-card number re-derives the birth date and gender it carries, unless given.
+    new_card = data.id_card is not None and data.id_card != member.id_card
     merged = MemberInput(
-        birth_date=data.birth_date or member.birth_date,
-        gender=data.gender or member.gender,
+        birth_date=data.birth_date or (None if new_card else member.birth_date),
+        gender=data.gender or (None if new_card else member.gender),
         id_card=data.id_card or member.id_card,
     )
     check_identity(merged, joined_on=data.joined_on or member.joined_on)

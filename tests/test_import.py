@@ -1,0 +1,651 @@
+"""`members import` and `members export`, end to end on a real database.
+
+The contract: UTF-8, UTF-8 with BOM and GB18030 files; English or Chinese headers and
+values; all or nothing, with every bad row named by its line; --dry-run, --update,
+--create-branches; an export that `import --update` takes back unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_ID_X, VALID_ID, Cli, db_dump
+
+EN_HEADER = (
+    "emp_no,name,gender,birth_date,phone,id_card,dept,branch,post,employment,status,joined_on"
+)
+ZH_HEADER = "工号,姓名,性别,出生日期,手机号,身份证号,科室,分工会,职务,用工性质,会籍状态,入会日期"
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def make_id_card(birth: str, seq: int, *, male: bool, area: str = "310104") -> str:
+    """A valid GB 11643 number, computed here rather than by the code under test."""
+    order = seq * 10 + (1 if male else 2)  # the 17th digit: odd male, even female
+    first17 = f"{area}{birth.replace('-', '')}{order:03d}"
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return first17 + "10X98765432"[total % 11]
+
+
+NEW_ID_F = make_id_card("1992-04-18", 12, male=False)  # 女, born 1992-04-18
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def stderr_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+def _json(cli: Cli, *args: str):
+    return json.loads(cli(*args, "--format", "json").stdout)
+
+
+def member(cli: Cli, emp_no: str) -> dict:
+    return _json(cli, "members", "show", emp_no)["member"]
+
+
+def private_member(cli: Cli, emp_no: str) -> dict:
+    return _json(cli, "members", "show", emp_no, "--include-private")["member"]
+
+
+def emp_nos(cli: Cli) -> list[str]:
+    return [row["emp_no"] for row in _json(cli, "members", "list")]
+
+
+def tables_but_audit(path: Path) -> dict[str, list[tuple]]:
+    """Every table except the audit log, row by row (timestamps included)."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+            if name != "audit_log"
+        ]
+        return {
+            name: conn.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall() for name in names
+        }
+    finally:
+        conn.close()
+
+
+def member_audit(cli: Cli) -> list[dict]:
+    return _json(cli, "log", "--entity", "member", "--limit", "100000")
+
+
+# --- encodings, headers, values --------------------------------------------------------
+
+ZH_ROWS = (
+    f"20001,孙悦,女,,13811112222,{NEW_ID_F},儿科,内科分工会,护士长,在编,在会,2015-03-01\n"
+    "20002,周𠮷,男,1985-10-09,,,骨科,护理分工会,,合同制,未入会,\n"
+)
+EN_ROWS = (
+    f"20001,孙悦,F,,13811112222,{NEW_ID_F},儿科,内科分工会,护士长,staff,member,2015-03-01\n"
+    "20002,周𠮷,M,1985-10-09,,,骨科,护理分工会,,contract,non_member,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("utf-8", f"{EN_HEADER}\n{EN_ROWS}"),
+        ("utf-8", f"{ZH_HEADER}\n{ZH_ROWS}"),
+        ("utf-8-sig", f"{EN_HEADER}\n{ZH_ROWS}"),
+        ("utf-8-sig", f"{ZH_HEADER}\n{ZH_ROWS}"),
+        # as Excel in China saves "CSV (逗号分隔)": GB18030, CRLF, a trailing empty row
+        ("gb18030", f"{ZH_HEADER}\n{ZH_ROWS},,,,,,,,,,,\n".replace("\n", "\r\n")),
+        ("gb18030", f"{EN_HEADER}\n{EN_ROWS}"),
+    ],
+    ids=["utf8-en", "utf8-zh", "bom-en-header-zh-values", "bom-zh", "gb18030-excel", "gb18030-en"],
+)
+def test_import_reads_every_encoding_and_header_language(
+    roll: Cli, tmp_path: Path, encoding: str, text: str
+):
+    path = write(tmp_path / "花名册.csv", text, encoding)
+    result = roll("members", "import", str(path))
+    assert result.stdout.strip() == f"imported {path}: 2 added, 0 updated, 0 unchanged"
+    assert private_member(roll, "20001") == {
+        "emp_no": "20001",
+        "name": "孙悦",
+        "gender": "F",
+        "birth_date": "1992-04-18",  # from the ID card
+        "age": 33,
+        "dept": "儿科",
+        "branch": "内科分工会",
+        "post": "护士长",
+        "employment": "staff",
+        "status": "member",
+        "joined_on": "2015-03-01",
+        "phone": "13811112222",
+        "id_card": NEW_ID_F,
+        "hardship": None,
+    }
+    second = private_member(roll, "20002")
+    assert (second["name"], second["gender"], second["birth_date"]) == ("周𠮷", "M", "1985-10-09")
+    assert (second["employment"], second["status"], second["joined_on"]) == (
+        "contract",
+        "non_member",
+        None,
+    )
+    assert (second["dept"], second["branch"], second["post"], second["phone"]) == (
+        "骨科",
+        "护理分工会",
+        None,
+        None,
+    )
+    assert emp_nos(roll) == ["10001", "10002", "10003", "10004", "20001", "20002"]
+
+
+def test_import_header_may_be_partial_and_in_any_order(cli: Cli, tmp_path: Path):
+    path = write(tmp_path / "r.csv", "姓名,工号\n钱多,30001\n")
+    cli("members", "import", str(path))
+    shown = member(cli, "30001")
+    assert (shown["name"], shown["employment"], shown["status"]) == ("钱多", "staff", "member")
+    assert shown["branch"] is None
+
+
+def test_import_records_periods_for_new_members(roll: Cli, tmp_path: Path):
+    path = write(tmp_path / "r.csv", f"{EN_HEADER}\n{EN_ROWS}")
+    roll("members", "import", str(path))
+    history = _json(roll, "members", "show", "20001")["history"]
+    assert sorted((h["change"], h["value"], h["start_on"], h["end_on"]) for h in history) == [
+        ("branch", "内科分工会", None, None),
+        ("employment", "staff", None, None),
+        ("status", "member", "2015-03-01", None),
+    ]
+
+
+# --- all or nothing: bad rows ----------------------------------------------------------
+
+
+def test_every_bad_row_is_reported_and_nothing_written(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "bad.csv",
+        "emp_no,name,gender,birth_date,id_card,branch,joined_on\n"
+        "30001,好人,F,1990-01-01,,内科分工会,2015-01-01\n"  # 2: fine
+        "30002,坏日期,F,2025-02-30,,内科分工会,\n"  # 3: impossible date
+        "30003,好人二,M,,,护理分工会,\n"  # 4: fine
+        "30004,未来,F,2026-01-01,,内科分工会,\n"  # 5: born tomorrow
+        "30005,校验,F,,330102199003071520,内科分工会,\n"  # 6: check digit
+        "30006,错性别,M,,11010519491231002X,内科分工会,\n"  # 7: card says female
+        "30007,错生日,F,1950-01-01,11010519491231002X,内科分工会,\n"  # 8: card says 1949-12-31
+        "30008,错分会,F,,,内科分会,\n"  # 9: unknown branch
+        "10001,张丽,F,,,内科分工会,\n"  # 10: exists, no --update
+        "30009,,F,,,内科分工会,\n"  # 11: no name
+        "30010,性别,X,,,内科分工会,\n"  # 12: unknown gender
+        "30011,入会,F,,,内科分工会,2026-03-01\n"  # 13: joins in the future
+        f"30012,重号,F,,{VALID_ID},内科分工会,\n"  # 14: card belongs to 10001
+        "30013,晚生,F,2016-01-01,,内科分工会,2015-01-01\n",  # 15: born after joining
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path))
+    assert stderr_lines(result) == [
+        f"unionctl: nothing imported: 12 bad row(s) in {path}",
+        "  line 3: '2025-02-30' is not a date; use 2025-03-16, 2025/3/16, 20250316, "
+        "2025年3月16日 or today",
+        "  line 5: birth date 2026-01-01 is in the future",
+        "  line 6: ID-card number '330102199003071520' fails the GB 11643 check digit (expected 1)",
+        "  line 7: ID-card number '11010519491231002X' belongs to a female person, "
+        "but the gender given is male",
+        "  line 8: ID-card number '11010519491231002X' says born 1949-12-31, "
+        "but the birth date given is 1950-01-01",
+        "  line 9: no branch named '内科分会'; did you mean: 内科分工会? "
+        "(add it first, or import with --create-branches)",
+        "  line 10: employee number 10001 already exists (张丽); use --update to update it",
+        "  line 11: a name cannot be empty",
+        "  line 12: unknown gender 'X'; accepted: M 男, F 女",
+        "  line 13: 2026-03-01 is in the future",
+        f"  line 14: ID-card number '{VALID_ID}' already belongs to 10001 (张丽)",
+        "  line 15: birth date 2016-01-01 is after the join date 2015-01-01",
+    ]
+    assert result.stdout == ""
+    assert db_dump(roll.db) == before
+
+
+def test_rejection_is_in_chinese_too(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "bad.csv", "工号,姓名,出生日期\n30001,甲,1990-01-01\n30002,乙,2025-02-30\n"
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("--lang", "zh", "members", "import", str(path))
+    lines = stderr_lines(result)
+    assert lines[0] == f"unionctl: 未导入任何数据：{path} 中有 1 行有误"
+    assert lines[1].startswith("  第 3 行：'2025-02-30' 不是有效日期")
+    assert len(lines) == 2
+    assert db_dump(roll.db) == before
+
+
+def test_duplicate_emp_no_in_file_names_both_lines(roll: Cli, tmp_path: Path):
+    path = write(tmp_path / "dup.csv", "emp_no,name\n30001,甲\n30002,乙\n30001,丙\n")
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path))
+    assert stderr_lines(result)[1:] == [
+        "  line 4: employee number 30001 appears again (first on line 2)"
+    ]
+    assert db_dump(roll.db) == before
+
+
+def test_duplicate_id_card_in_file_names_both_lines(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "dup.csv",
+        f"emp_no,name,id_card\n30001,甲,{SAMPLE_ID_X}\n30002,乙,{NEW_ID_F}\n"
+        f"30003,丙,{SAMPLE_ID_X.lower()}\n",
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path))
+    assert stderr_lines(result)[1:] == [
+        f"  line 4: ID-card number '{SAMPLE_ID_X}' appears again (first on line 2)"
+    ]
+    assert db_dump(roll.db) == before
+
+
+def test_row_with_wrong_number_of_fields(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "w.csv", "emp_no,name,dept\n30001,甲,内科\n30002,乙\n30003,丙,外科,多余\n"
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path))
+    assert stderr_lines(result) == [
+        f"unionctl: nothing imported: 2 bad row(s) in {path}",
+        "  line 3: the row has 2 fields, the header has 3",
+        "  line 4: the row has 4 fields, the header has 3",
+    ]
+    assert db_dump(roll.db) == before
+
+
+def test_width_problems_do_not_hide_other_bad_rows(roll: Cli, tmp_path: Path):
+    path = write(tmp_path / "mix.csv", "emp_no,name,birth_date\n30001,甲\n30002,乙,2025-02-30\n")
+    result = roll.fails("members", "import", str(path))
+    lines = stderr_lines(result)
+    assert lines[0] == f"unionctl: nothing imported: 2 bad row(s) in {path}"
+    assert [line.split(":")[0] for line in lines[1:]] == ["  line 2", "  line 3"]
+
+
+# --- bad files -------------------------------------------------------------------------
+
+GOOD_ROW = "30001,甲,内科\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "{path} is empty: no header row"),
+        (b"\xef\xbb\xbf\r\n\r\n", "{path} is empty: no header row"),
+        (b"emp_no,name,dept\n", "{path} has a header but no rows"),
+        ("工号,姓名\n,\n".encode("gb18030"), "{path} has a header but no rows"),
+        (
+            "name,dept\n甲,内科\n".encode(),
+            "{path} lacks the required column(s) emp_no 工号",
+        ),
+        (
+            f"emp_no,name,dept,nickname\n{GOOD_ROW[:-1]},小甲\n".encode(),
+            "{path} has unknown column(s) nickname; accepted: emp_no 工号, name 姓名",
+        ),
+        (
+            f"工号,姓名,emp_no\n{GOOD_ROW}".encode(),
+            "{path} has the column emp_no twice",
+        ),
+        (
+            f"emp_no,name,dept\n{GOOD_ROW}".encode() + b"30002,\xff\xfe\xfa,x\n",
+            "{path} is neither UTF-8 nor GB18030 text (bad bytes at line 3)",
+        ),
+    ],
+    ids=[
+        "empty",
+        "bom-and-blank-lines",
+        "header-only",
+        "header-and-blank-row",
+        "no-emp_no",
+        "unknown-column",
+        "column-twice",
+        "undecodable",
+    ],
+)
+def test_bad_file_is_refused_whole(roll: Cli, tmp_path: Path, content: bytes, message: str):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path))
+    lines = stderr_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("unionctl: " + message.format(path=path)), lines[0]
+    assert db_dump(roll.db) == before
+
+
+def test_missing_file_is_one_clear_line(cli: Cli, tmp_path: Path):
+    before = db_dump(cli.db)
+    result = cli.fails("members", "import", str(tmp_path / "nope.csv"))
+    assert stderr_lines(result) == [
+        f"unionctl: cannot read {tmp_path / 'nope.csv'}: No such file or directory"
+    ]
+    assert db_dump(cli.db) == before
+
+
+def test_undecodable_gb18030_file_names_the_bad_line(roll: Cli, tmp_path: Path):
+    good = "工号,姓名,科室\n30001,张三,内科\n30002,李四,外科\n".encode("gb18030")
+    path = tmp_path / "gb.csv"
+    path.write_bytes(good + "30003,王五,".encode("gb18030") + b"\xff\xfe\xfa\n")
+    result = roll.fails("members", "import", str(path))
+    assert "(bad bytes at line 4)" in result.stderr
+
+
+# --- --dry-run, --update, --create-branches ----------------------------------------------
+
+
+def test_dry_run_checks_and_writes_nothing(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "r.csv",
+        "emp_no,name,dept,branch\n10001,张丽,急诊科,内科分工会\n10002,王芳,急诊科,护理分工会\n"
+        "30001,新人,内科,外科分工会\n",
+    )
+    before = db_dump(roll.db)
+    result = roll("members", "import", str(path), "--dry-run", "--update", "--create-branches")
+    assert result.stdout.strip() == (
+        f"checked {path}: 1 would be added, 1 updated, 1 unchanged; nothing written (--dry-run)"
+    )
+    assert stderr_lines(result) == ["+ 外科分工会"]
+    assert db_dump(roll.db) == before
+    # and a bad file is reported by a dry run the same way
+    bad = write(tmp_path / "bad.csv", "emp_no,name,birth_date\n30001,甲,2025-02-30\n")
+    failed = roll.fails("members", "import", str(bad), "--dry-run")
+    assert stderr_lines(failed)[0] == f"unionctl: nothing imported: 1 bad row(s) in {bad}"
+    assert db_dump(roll.db) == before
+
+
+def test_update_changes_fields_and_records_branch_history(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "u.csv",
+        "工号,科室,分工会,手机号\n"
+        "10001,急诊科,护理分工会,13700000000\n"  # moves branch; dept and phone change
+        "10002,急诊科,护理分工会,\n",  # the same as now
+    )
+    before = db_dump(roll.db)
+    refused = roll.fails("members", "import", str(path))
+    assert stderr_lines(refused)[1:] == [
+        "  line 2: employee number 10001 already exists (张丽); use --update to update it",
+        "  line 3: employee number 10002 already exists (王芳); use --update to update it",
+    ]
+    assert db_dump(roll.db) == before
+
+    result = roll("members", "import", str(path), "--update")
+    assert result.stdout.strip() == f"imported {path}: 0 added, 1 updated, 1 unchanged"
+    moved = private_member(roll, "10001")
+    assert (moved["dept"], moved["branch"], moved["phone"]) == (
+        "急诊科",
+        "护理分工会",
+        "13700000000",
+    )
+    # fields absent from the file stay as they were
+    assert (moved["name"], moved["post"], moved["id_card"], moved["joined_on"]) == (
+        "张丽",
+        "主治医师",
+        VALID_ID,
+        "2010-07-01",
+    )
+    history = _json(roll, "members", "show", "10001")["history"]
+    assert [
+        (h["value"], h["start_on"], h["end_on"]) for h in history if h["change"] == "branch"
+    ] == [
+        ("内科分工会", None, "2025-12-31"),
+        ("护理分工会", "2025-12-31", None),
+    ]
+    assert private_member(roll, "10002")["phone"] is None
+    entries = [e for e in member_audit(roll) if e["command"] == "members import"]
+    assert [(e["key"], e["before"], e["after"]) for e in entries] == [
+        (
+            "10001",
+            {"branch": "内科分工会", "dept": "心内科", "phone": "13812345678"},
+            {"branch": "护理分工会", "dept": "急诊科", "phone": "13700000000"},
+        )
+    ]
+
+
+def test_update_checks_a_new_id_card_against_the_birth_date_in_the_file(roll: Cli, tmp_path: Path):
+    # SAMPLE_ID_X says born 1949-12-31
+    path = write(tmp_path / "u.csv", f"emp_no,birth_date,id_card\n10002,1995-06-15,{SAMPLE_ID_X}\n")
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path), "--update")
+    assert stderr_lines(result)[1:] == [
+        f"  line 2: ID-card number '{SAMPLE_ID_X}' says born 1949-12-31, "
+        "but the birth date given is 1995-06-15"
+    ]
+    assert db_dump(roll.db) == before
+
+
+def test_update_with_a_new_id_card_rederives_birth_date_and_gender(roll: Cli, tmp_path: Path):
+    """Correcting a mistyped ID card: what the file leaves out follows the new card."""
+    path = write(tmp_path / "u.csv", f"emp_no,id_card\n10003,{SAMPLE_ID_X}\n")
+    roll("members", "import", str(path), "--update")
+    shown = json.loads(roll("members", "show", "10003", "-f", "json", "--include-private").stdout)
+    member = shown["member"]
+    assert (member["id_card"], member["birth_date"], member["gender"]) == (
+        SAMPLE_ID_X,
+        "1949-12-31",
+        "F",
+    )
+
+
+def test_update_with_an_empty_cell_clears_the_field(roll: Cli, tmp_path: Path):
+    path = write(tmp_path / "u.csv", "emp_no,phone,post\n10004,,\n")
+    roll("members", "import", str(path), "--update")
+    cleared = private_member(roll, "10004")
+    assert (cleared["phone"], cleared["post"], cleared["dept"]) == (None, None, "护理部")
+
+
+def test_update_refuses_a_future_join_date(roll: Cli, tmp_path: Path):
+    path = write(tmp_path / "u.csv", "emp_no,joined_on\n10001,2026-05-01\n")
+    before = db_dump(roll.db)
+    result = roll.fails("members", "import", str(path), "--update")
+    assert stderr_lines(result)[1:] == ["  line 2: 2026-05-01 is in the future"]
+    assert db_dump(roll.db) == before
+
+
+def test_create_branches_adds_the_named_branches(roll: Cli, tmp_path: Path):
+    path = write(
+        tmp_path / "r.csv",
+        "emp_no,name,branch\n30001,甲,外科分工会\n30002,乙,外科分工会\n30003,丙,后勤分工会\n"
+        "30004,丁,内科分工会\n",
+    )
+    before = db_dump(roll.db)
+    refused = roll.fails("members", "import", str(path))
+    assert [line.split(":")[0] for line in stderr_lines(refused)[1:]] == [
+        "  line 2",
+        "  line 3",
+        "  line 4",
+    ]
+    assert "no branch named '后勤分工会'" in refused.stderr
+    assert db_dump(roll.db) == before
+
+    result = roll("members", "import", str(path), "--create-branches")
+    assert result.stdout.strip() == f"imported {path}: 4 added, 0 updated, 0 unchanged"
+    assert stderr_lines(result) == ["+ 外科分工会", "+ 后勤分工会"]
+    branches = {row["branch"] for row in _json(roll, "members", "branch", "list")}
+    assert branches == {"内科分工会", "护理分工会", "外科分工会", "后勤分工会"}
+    listed = _json(roll, "members", "list", "--branch", "外科分工会")
+    assert [row["emp_no"] for row in listed] == ["30001", "30002"]
+    branch_audit = _json(roll, "log", "--entity", "branch")
+    assert [e["key"] for e in branch_audit if e["command"] == "members import"] == [
+        "后勤分工会",
+        "外科分工会",
+    ]
+
+
+def test_audit_log_has_one_entry_per_imported_member(roll: Cli, tmp_path: Path):
+    path = write(tmp_path / "r.csv", f"{EN_HEADER}\n{EN_ROWS}")
+    before = {e["id"] for e in member_audit(roll)}
+    roll("members", "import", str(path))
+    entries = [e for e in member_audit(roll) if e["id"] not in before]
+    assert sorted(e["key"] for e in entries) == ["20001", "20002"]
+    assert {(e["actor"], e["command"], e["entity"]) for e in entries} == {
+        ("secretary", "members import", "member")
+    }
+    after = {e["key"]: e["after"] for e in entries}
+    assert after["20001"]["id_card"] == NEW_ID_F
+    assert after["20001"]["branch"] == "内科分工会"
+    assert after["20002"]["status"] == "non_member"
+    assert all(e["before"] is None for e in entries)
+
+
+# --- export → import --update --------------------------------------------------------
+
+
+def _richer_roll(roll: Cli) -> Cli:
+    """The roll plus a member who left, one with no branch and one with an X check digit."""
+    roll("members", "leave", "10004", "--on", "2025-06-30", "--reason", "辞职")
+    roll(
+        "members",
+        "add",
+        "10005",
+        "孙莉",
+        "--id-card",
+        SAMPLE_ID_X,
+        "--joined",
+        "1970-01-01",
+        "--employment",
+        "retired",
+        "--phone",
+        "0571-87654321",
+    )
+    roll("members", "transfer", "10001", "--branch", "护理分工会", "--on", "2025-04-01")
+    return roll
+
+
+@pytest.mark.parametrize(
+    ("options", "header"),
+    [
+        ((), "emp_no,name,gender,birth_date,dept,branch,post,employment,status,joined_on"),
+        (("--lang", "zh"), "工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期"),
+        (("--bom",), "emp_no,name,gender"),
+        (("--lang", "zh", "--bom"), "工号,姓名,性别"),
+        (("--include-private",), "joined_on,phone,id_card"),
+        (("--lang", "zh", "--include-private", "--bom"), "入会日期,手机号,身份证号"),
+        (("--format", "tsv"), "emp_no\tname\tgender"),
+    ],
+    ids=["en", "zh", "en-bom", "zh-bom", "en-private", "zh-private-bom", "tsv"],
+)
+def test_export_then_import_update_changes_nothing(
+    roll: Cli, tmp_path: Path, options: tuple[str, ...], header: str
+):
+    cli = _richer_roll(roll)
+    path = tmp_path / "export.csv"
+    cli("members", "export", *options, "--output", str(path))
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") == ("--bom" in options)
+    text = raw.decode("utf-8-sig")
+    assert header in text.splitlines()[0]
+    assert len(text.splitlines()) == 6  # header + 5 people
+    if "--include-private" in options:
+        assert "13812345678" in text and SAMPLE_ID_X in text and "0571-87654321" in text
+    else:
+        assert "13812345678" not in text and VALID_ID not in text
+
+    before = tables_but_audit(cli.db)
+    result = cli("members", "import", str(path), "--update")
+    assert result.stdout.strip() == f"imported {path}: 0 added, 0 updated, 5 unchanged"
+    assert tables_but_audit(cli.db) == before
+    # the phone and ID-card numbers survive an export that left them out
+    listed = {r["emp_no"]: r for r in _json(cli, "members", "list", "--include-private")}
+    assert (listed["10001"]["phone"], listed["10001"]["id_card"]) == ("13812345678", VALID_ID)
+    assert listed["10004"]["phone"] == "13900001111"
+    assert (listed["10005"]["phone"], listed["10005"]["id_card"]) == ("0571-87654321", SAMPLE_ID_X)
+
+
+def test_export_from_stdout_round_trips(roll: Cli, tmp_path: Path):
+    text = roll("members", "export", "--lang", "zh").stdout
+    assert text.startswith("工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期\n")
+    assert "10002,王芳,女,1995-06-15,急诊科,护理分工会,护士,合同制,未入会,\n" in text
+    path = write(tmp_path / "e.csv", text)
+    before = tables_but_audit(roll.db)
+    roll("members", "import", str(path), "--update")
+    assert tables_but_audit(roll.db) == before
+
+
+def test_export_loads_into_a_fresh_database_identically(roll: Cli, tmp_path: Path, env):
+    exported = roll("members", "export", "--include-private", "--lang", "zh").stdout
+    path = write(tmp_path / "e.csv", exported, "gb18030")
+    fresh = Cli(tmp_path / "fresh.db", {**env, "UNIONCTL_DB": str(tmp_path / "fresh.db")})
+    fresh("init")
+    result = fresh("members", "import", str(path), "--create-branches")
+    assert result.stdout.strip() == f"imported {path}: 4 added, 0 updated, 0 unchanged"
+    assert fresh("members", "export", "--include-private", "--lang", "zh").stdout == exported
+
+
+def test_import_keeps_the_join_date_of_a_member_who_left(cli: Cli, tmp_path: Path):
+    path = write(tmp_path / "r.csv", "emp_no,name,status,joined_on\n40001,赵敏,left,2012-09-01\n")
+    cli("members", "import", str(path))
+    shown = member(cli, "40001")
+    assert (shown["status"], shown["joined_on"]) == ("left", "2012-09-01")
+
+
+@pytest.mark.parametrize(
+    ("field", "option", "value"),
+    [("phone", "--phone", "+86 13812345678"), ("post", "--post", "-")],
+    ids=["phone-plus86", "post-dash"],
+)
+def test_export_round_trips_values_starting_with_formula_characters(
+    cli: Cli, tmp_path: Path, field: str, option: str, value: str
+):
+    cli("members", "add", "40001", "钱多", option, value)
+    path = tmp_path / "e.csv"
+    cli("members", "export", "--include-private", "--output", str(path))
+    before = tables_but_audit(cli.db)
+    result = cli("members", "import", str(path), "--update")
+    assert result.stdout.strip() == f"imported {path}: 0 added, 0 updated, 1 unchanged"
+    assert tables_but_audit(cli.db) == before
+    assert private_member(cli, "40001")[field] == value
+
+
+# --- scale -------------------------------------------------------------------------------
+
+
+def test_ten_thousand_rows_import_completely(cli: Cli, tmp_path: Path):
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["工号", "姓名", "性别", "出生日期", "手机号", "科室", "分工会", "用工性质"])
+    start = dt.date(1960, 1, 1)
+    for n in range(10_000):
+        writer.writerow(
+            [
+                f"H{n:05d}",
+                f"职工{n}",
+                "男" if n % 2 else "女",
+                (start + dt.timedelta(days=n * 2)).isoformat(),
+                f"139{n:08d}",
+                f"科室{n % 40}",
+                "内科分工会" if n % 3 else "外科分工会",
+                "合同制" if n % 5 == 0 else "在编",
+            ]
+        )
+    path = write(tmp_path / "big.csv", out.getvalue(), "gb18030")
+    result = cli("members", "import", str(path), "--create-branches")
+    assert result.stdout.strip() == f"imported {path}: 10000 added, 0 updated, 0 unchanged"
+    listing = cli("members", "list", "--format", "csv").stdout.splitlines()
+    assert len(listing) == 10_001
+    assert listing[1].startswith("H00000,职工0,female,1960-01-01,科室0,外科分工会,")
+    assert listing[-1].startswith("H09999,职工9999,male,2014-10-02,科室39,外科分工会,")
+    audit_keys = [e["key"] for e in member_audit(cli)]
+    assert len(audit_keys) == 10_000
+    assert set(audit_keys) == {f"H{n:05d}" for n in range(10_000)}
+    branches = {r["branch"]: r["members"] for r in _json(cli, "members", "branch", "list")}
+    assert branches == {"内科分工会": 6666, "外科分工会": 3334}
+
+
+def test_a_trailing_empty_header_cell_is_ignored_unless_it_has_values(cli: Cli, tmp_path: Path):
+    """Excel often writes `emp_no,name,` with a trailing comma on every line."""
+    path = write(tmp_path / "r.csv", "emp_no,name,\n30001,甲,\n30002,乙,\n")
+    assert "2 added" in cli("members", "import", str(path)).stdout
+    stray = write(tmp_path / "s.csv", "emp_no,name,\n30003,丙,\n30004,丁,note\n")
+    result = cli.fails("members", "import", str(stray))
+    assert stderr_lines(result)[1:] == [
+        "  line 3: the value 'note' stands in a column with no header"
+    ]
