@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from decimal import Decimal, InvalidOperation
+import unicodedata
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import NamedTuple
 
 from unionctl.errors import UnionError
@@ -17,6 +18,12 @@ from unionctl.labels import ALIASES, CODES, Term, choices
 
 # A single gift or budget above this is a typing mistake, not a union expense.
 MONEY_LIMIT_YUAN = 10_000_000
+
+
+def _typed(text: object) -> str:
+    """What was typed, with full-width digits and letters (from a Chinese IME) made ASCII:
+    ２０２５年３月 → 2025年3月, ￥５００ → ¥500."""
+    return unicodedata.normalize("NFKC", str(text)).strip()
 
 
 def today() -> dt.date:
@@ -28,11 +35,11 @@ def today() -> dt.date:
 
 
 _DATE_PATTERNS = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),
+    re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})"),
+    re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]?"),
 )
 
 
@@ -50,14 +57,14 @@ def _parse_date_literal(text: str) -> dt.date | None:
 
 def parse_date(text: str) -> dt.date:
     """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天."""
-    value = text.strip()
+    value = _typed(text)
     lowered = value.lower()
     if lowered in ("today", "今天", "今日"):
         return today()
     if lowered in ("yesterday", "昨天"):
         return today() - dt.timedelta(days=1)
     parsed = _parse_date_literal(value)
-    if parsed is None or parsed.year < 1900:
+    if parsed is None or not 1900 <= parsed.year <= 9998:
         raise UnionError("bad_date", value=text)
     return parsed
 
@@ -94,16 +101,16 @@ def _month_period(year: int, month: int) -> Period:
 
 
 _MONTH_PATTERNS = (
-    re.compile(r"(\d{4})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})"),
-    re.compile(r"(\d{4})(\d{2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月?"),
+    re.compile(r"([0-9]{4})-([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})/([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})([0-9]{2})"),
+    re.compile(r"([0-9]{4})年([0-9]{1,2})月?"),
 )
 
 
 def parse_month(text: str) -> Period:
     """2025-03, 2025/3, 202503, 2025年3月, this/本月, last/上月."""
-    value = text.strip().lower()
+    value = _typed(text).lower()
     now = today()
     if value in ("this", "本月"):
         return _month_period(now.year, now.month)
@@ -114,22 +121,22 @@ def parse_month(text: str) -> Period:
         match = pattern.fullmatch(value)
         if match:
             year, month = int(match.group(1)), int(match.group(2))
-            if 1 <= month <= 12 and year >= 1900:
+            if 1 <= month <= 12 and 1900 <= year <= 9998:
                 return _month_period(year, month)
     raise UnionError("bad_month", value=text)
 
 
 def parse_year(text: str) -> Period:
     """2025, 2025年, this/今年, last/去年."""
-    value = text.strip().lower()
+    value = _typed(text).lower()
     now = today()
     if value in ("this", "今年"):
         year = now.year
     elif value in ("last", "去年"):
         year = now.year - 1
     else:
-        match = re.fullmatch(r"(\d{4})年?", value)
-        if not match or int(match.group(1)) < 1900:
+        match = re.fullmatch(r"([0-9]{4})年?", value)
+        if not match or not 1900 <= int(match.group(1)) <= 9998:
             raise UnionError("bad_year", value=text)
         year = int(match.group(1))
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
@@ -164,28 +171,32 @@ def parse_period(
     return None
 
 
-_MONEY = re.compile(r"(?:rmb|cny|[¥￥])?\s*(-?[\d,]*\.?\d*)\s*(?:元|yuan|rmb|cny)?", re.IGNORECASE)
+_MONEY = re.compile(
+    r"(?:rmb|cny|[¥￥])?\s*(-?[0-9,]*\.?[0-9]*)\s*(?:元|yuan|rmb|cny)?", re.IGNORECASE
+)
 
 
 def parse_money(text: str) -> int:
     """500, 500.5, ¥500, 500元, 1,200.00 → integer fen. Refuses negative and absurd sums."""
-    value = str(text).strip()
-    match = _MONEY.fullmatch(value)
+    value = _typed(text)
+    match = _MONEY.fullmatch(value) if len(value) <= 40 else None
     digits = match.group(1).replace(",", "") if match else ""
     if not digits or digits in ("-", ".", "-."):
         raise UnionError("bad_money", value=text)
-    try:
-        amount = Decimal(digits)
-    except InvalidOperation:
-        raise UnionError("bad_money", value=text) from None
-    if amount < 0:
-        raise UnionError("money_negative", value=text)
-    if amount > MONEY_LIMIT_YUAN:
-        raise UnionError("money_absurd", value=text, limit=f"{MONEY_LIMIT_YUAN:,}")
-    fen = amount * 100
-    if fen != fen.to_integral_value():
-        raise UnionError("bad_money", value=text)  # finer than one fen
-    return int(fen)
+    with localcontext() as exact:
+        exact.prec = 60  # more digits than any accepted input: no rounding below
+        try:
+            amount = Decimal(digits)
+        except InvalidOperation:
+            raise UnionError("bad_money", value=text) from None
+        if amount < 0:
+            raise UnionError("money_negative", value=text)
+        if amount > MONEY_LIMIT_YUAN:
+            raise UnionError("money_absurd", value=text, limit=f"{MONEY_LIMIT_YUAN:,}")
+        fen = amount * 100
+        if fen != fen.to_integral_value():
+            raise UnionError("bad_money", value=text)  # finer than one fen
+        return int(fen)
 
 
 def format_money(fen: int | None) -> str:
@@ -209,7 +220,7 @@ def _code_index(group: str) -> dict[str, str]:
 
 def parse_code(group: str, text: str, *, allowed: tuple[str, ...] | None = None) -> str:
     """A stored code from its code, English name or Chinese name (`生病住院` → illness)."""
-    code = _code_index(group).get(text.strip().lower())
+    code = _code_index(group).get(_typed(text).lower())
     if code is None or (allowed is not None and code not in allowed):
         accepted = choices(group)
         if allowed is not None:
@@ -231,7 +242,7 @@ _EMP_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}")
 
 def parse_emp_no(text: str) -> str:
     """An employee number 工号: letters, digits and dashes, as typed (case kept)."""
-    value = str(text).strip()
+    value = _typed(text)
     if not _EMP_NO.fullmatch(value):
         raise UnionError("bad_emp_no", value=text)
     return value
@@ -240,15 +251,15 @@ def parse_emp_no(text: str) -> str:
 def parse_member_ref(text: str) -> str:
     """An employee number as typed to look someone up; no format check, so a name typed
     by mistake reaches the lookup and gets "did you mean" suggestions."""
-    value = str(text).strip()
+    value = _typed(text)
     if not value:
         raise UnionError("bad_emp_no", value=text)
     return value
 
 
 def parse_count(text: str) -> int:
-    value = str(text).strip()
-    if not value.isdigit():
+    value = _typed(text)
+    if not re.fullmatch(r"[0-9]+", value):
         raise UnionError("bad_number", value=text)
     return int(value)
 
@@ -259,7 +270,7 @@ _PHONE = re.compile(r"\+?[0-9][0-9 -]{4,24}")
 def parse_phone(text: str | None) -> str | None:
     if text is None or not text.strip():
         return None
-    value = text.strip()
+    value = _typed(text)
     if not _PHONE.fullmatch(value):
         raise UnionError("bad_phone", value=text)
     return value
@@ -291,8 +302,8 @@ def id_card_check_digit(first17: str) -> str:
 
 def parse_id_card(text: str) -> IdCard:
     """An 18-character resident ID (GB 11643): check digit, birth date and gender inside."""
-    value = text.strip().upper()
-    if not re.fullmatch(r"\d{17}[\dX]", value):
+    value = _typed(text).upper()
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", value):
         raise UnionError("id_card_format", value=text)
     expected = id_card_check_digit(value[:17])
     if value[17] != expected:

@@ -95,6 +95,11 @@ class Style:
     include_private: bool = False
     bom: bool = False
 
+    @property
+    def for_machines(self) -> bool:
+        """csv/tsv: read by spreadsheets and scripts, so numbers carry no decoration."""
+        return self.format in ("csv", "tsv")
+
 
 def check_format(name: str) -> str:
     if name in BASIC_FORMATS:
@@ -116,7 +121,9 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
     if kind == "int":
         return int(value) if for_json else str(int(value))
     if kind == "signed":
-        return int(value) if for_json else f"{int(value):+d}" if value else "0"
+        if for_json:
+            return int(value)
+        return str(int(value)) if style.for_machines or not value else f"{int(value):+d}"
     if kind == "percent":
         if for_json:
             return round(float(value), 4)
@@ -148,9 +155,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """OWASP CSV injection: a text cell a spreadsheet would run as a formula gets a quote."""
+    """OWASP CSV injection: a text cell a spreadsheet would run as a formula gets a quote.
+
+    A lone CR inside a cell becomes LF: csv.writer quotes LF but not CR, and Excel
+    would read an unquoted CR as the end of the record."""
     if text and text.startswith(_FORMULA_START):
-        return "'" + text
+        text = "'" + text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
@@ -290,6 +302,8 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
             if total is not None:
                 rows.append(total)
             align = ["right" if c.numeric else "left" for c in item.columns]
+        if markdown:  # a | inside a cell would start a new column
+            rows = [[c.replace("|", "\\|") for c in row] for row in rows]
         if heading:
             out.write(f"### {heading}\n\n" if markdown else f"{heading}\n")
         if not rows:
@@ -301,29 +315,36 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
 def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
+
+    # Cells are data, not markup: "[b]" or "[/x]" in a name is shown as typed.
+    def texts(row: list[str]) -> list[Text]:
+        return [Text(value) for value in row]
 
     console = Console(file=out, highlight=False, soft_wrap=False)
     for index, item in enumerate(items):
         if index:
             console.print()
         heading = _heading(item, style.lang)
-        rich_table = RichTable(title=heading, title_justify="left", title_style="bold")
+        rich_table = RichTable(
+            title=Text(heading) if heading else None, title_justify="left", title_style="bold"
+        )
         if isinstance(item, Record):
             rich_table.add_column(labels.header("field", style.lang), style="bold")
             rich_table.add_column(labels.header("value", style.lang))
             for row in _record_rows(item, style):
-                rich_table.add_row(*row)
+                rich_table.add_row(*texts(row))
         else:
             for column in item.columns:
                 rich_table.add_column(
-                    column.title(style.lang), justify="right" if column.numeric else "left"
+                    Text(column.title(style.lang)), justify="right" if column.numeric else "left"
                 )
             for row in _text_rows(item, style):
-                rich_table.add_row(*row)
+                rich_table.add_row(*texts(row))
             total = _total_row(item, style)
             if total is not None:
                 rich_table.add_section()
-                rich_table.add_row(*total, style="bold")
+                rich_table.add_row(*texts(total), style="bold")
         console.print(rich_table)
 
 

@@ -118,15 +118,15 @@ def root(
     ] = False,
 ) -> None:
     """Global options go before the command; output options may also follow it."""
-    context.reset_state(
+    state = context.reset_state(
         db=db,
-        format=context.check_format(format_),
         lang=lang,
         actor=actor,
         output=output,
         bom=bom,
         include_private=include_private,
     )
+    state.format = context.check_format(format_)  # after --lang: the error speaks it
 
 
 def _register() -> None:

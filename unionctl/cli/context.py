@@ -158,12 +158,12 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         bom = kwargs.pop("bom_", False)
         lang = kwargs.pop("lang_", None)
         private = kwargs.pop("include_private_", False)
+        if lang is not None:
+            _state.lang = lang
         if fmt is not None:
             _state.format = check_format(fmt)
         if out is not None:
             _state.output = out
-        if lang is not None:
-            _state.lang = lang
         _state.bom = _state.bom or bom
         _state.include_private = _state.include_private or private
         return func(*args, **kwargs)
@@ -219,9 +219,10 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
         write(items, style, stream, tty=tty)
 
 
-def say(key: str, /, **params: Any) -> None:
-    """A one-line confirmation in the user's language, on stdout."""
-    typer.echo(message(key, _state.language, **params))
+def say(key: str, /, *, err: bool = False, **params: Any) -> None:
+    """A one-line confirmation in the user's language, on stdout (stderr when stdout
+    carries a table that a pipe or spreadsheet reads)."""
+    typer.echo(message(key, _state.language, **params), err=err)
 
 
 def warn(text: str) -> None:

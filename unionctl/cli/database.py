@@ -62,7 +62,7 @@ def demo(
     database = open_db()
     with database.read() as session:
         tables = demo_overview(session, year=summary.year)
-    say("demo_built", path=path, members=summary.people, branches=summary.branches)
+    say("demo_built", path=path, members=summary.people, branches=summary.branches, err=True)
     emit(tables)
 
 

@@ -1,0 +1,663 @@
+"""Every parser in unionctl.parsing: examples for the spellings people type, and
+hypothesis properties that each spelling of a valid value means the same thing."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import pytest
+from conftest import SAMPLE_ID_X, VALID_ID, VALID_ID_MALE
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from unionctl import labels
+from unionctl.errors import UnionError
+from unionctl.parsing import (
+    MONEY_LIMIT_YUAN,
+    IdCard,
+    Period,
+    format_money,
+    id_card_check_digit,
+    mask_id_card,
+    mask_phone,
+    parse_code,
+    parse_count,
+    parse_date,
+    parse_emp_no,
+    parse_id_card,
+    parse_member_ref,
+    parse_money,
+    parse_month,
+    parse_optional_code,
+    parse_optional_date,
+    parse_period,
+    parse_phone,
+    parse_text,
+    parse_year,
+    today,
+)
+
+# monkeypatch.setenv inside @given is safe here: every example sets the variable afresh.
+pinned = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+PINNED_TODAY = dt.date(2025, 12, 31)
+FIRST_DAY = dt.date(1900, 1, 1)
+# parse_month("9999-12") overflows computing the next month (see the report): stay below it.
+LAST_SAFE_DAY = dt.date(9998, 12, 31)
+valid_dates = st.dates(min_value=FIRST_DAY)
+
+
+def refused(key: str, func, *args, **kwargs) -> UnionError:
+    """Call a parser that must refuse its input with the message `key`."""
+    with pytest.raises(UnionError) as caught:
+        func(*args, **kwargs)
+    assert caught.value.key == key, (caught.value.key, caught.value.message("en"))
+    return caught.value
+
+
+def spellings(day: dt.date) -> list[str]:
+    y, m, d = day.year, day.month, day.day
+    return [
+        f"{y:04d}-{m:02d}-{d:02d}",
+        f"{y}-{m}-{d}",
+        f"{y}/{m}/{d}",
+        f"{y:04d}/{m:02d}/{d:02d}",
+        f"{y}.{m}.{d}",
+        f"{y:04d}{m:02d}{d:02d}",
+        f"{y}年{m}月{d}日",
+        f"{y}年{m:02d}月{d:02d}号",
+        f"{y}年{m}月{d}",
+        f"  {y:04d}-{m:02d}-{d:02d}\t",
+    ]
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_parse_date_examples():
+    expected = dt.date(2025, 3, 16)
+    for text in ("2025-03-16", "2025/3/16", "2025.3.16", "20250316", "2025年3月16日"):
+        assert parse_date(text) == expected, text
+    assert parse_date("2024年2月29号") == dt.date(2024, 2, 29)
+    assert parse_date("1900-01-01") == FIRST_DAY
+
+
+@given(day=valid_dates)
+def test_every_spelling_of_a_date_is_the_same_date(day: dt.date):
+    for text in spellings(day):
+        assert parse_date(text) == day, text
+
+
+@pinned
+@given(day=valid_dates)
+def test_today_and_yesterday_follow_the_pinned_date(monkeypatch, day: dt.date):
+    monkeypatch.setenv("UNIONCTL_TODAY", day.isoformat())
+    assert today() == day
+    for word in ("today", "TODAY", "今天", "今日", " today "):
+        assert parse_date(word) == day, word
+    if day > FIRST_DAY:
+        assert parse_date("yesterday") == day - dt.timedelta(days=1)
+        assert parse_date("昨天") == day - dt.timedelta(days=1)
+
+
+def test_pinned_today_accepts_the_same_spellings(monkeypatch):
+    monkeypatch.setenv("UNIONCTL_TODAY", "2025年3月16日")
+    assert today() == dt.date(2025, 3, 16)
+    monkeypatch.setenv("UNIONCTL_TODAY", "20240229")
+    assert parse_date("today") == dt.date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-02-30",
+        "2025-13-01",
+        "20250230",
+        "2025/2/29",
+        "2023.02.29",
+        "2025年4月31日",
+        "2025-00-10",
+        "2025-01-00",
+        "2025-01-32",
+        "1899-12-31",
+        "0001-01-01",
+        "",
+        "   ",
+        "tomorrow",
+        "2025-3",
+        "16/03/2025",
+        "2025-03-16T10:00",
+        "2025316",
+        "202503160",
+        "2025--03-16",
+        "2025-03/16",
+    ],
+)
+def test_impossible_dates_are_refused(text: str):
+    error = refused("bad_date", parse_date, text)
+    assert repr(text) in error.message("en")
+    assert "2025年3月16日" in error.message("en")  # says what is accepted
+
+
+@given(
+    year=st.integers(1900, 9999),
+    month=st.integers(1, 12),
+    overflow=st.integers(1, 3),
+)
+def test_days_past_the_end_of_a_month_are_refused(year: int, month: int, overflow: int):
+    day = last_day(year, month) + overflow
+    for text in (
+        f"{year}-{month:02d}-{day:02d}",
+        f"{year}{month:02d}{day:02d}",
+        f"{year}/{month}/{day}",
+    ):
+        refused("bad_date", parse_date, text)
+
+
+@given(year=st.integers(1900, 9999), month=st.integers(13, 99))
+def test_months_past_twelve_are_refused(year: int, month: int):
+    refused("bad_date", parse_date, f"{year}-{month}-01")
+    refused("bad_date", parse_date, f"{year}{month:02d}01")
+
+
+def test_parse_optional_date():
+    assert parse_optional_date(None) is None
+    assert parse_optional_date("") is None
+    assert parse_optional_date("  ") is None
+    assert parse_optional_date("2025/3/16") == dt.date(2025, 3, 16)
+    refused("bad_date", parse_optional_date, "2025-02-30")
+
+
+# ---------------------------------------------------------------- months, years, periods
+
+
+def test_parse_month_examples():
+    march = Period(dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month")
+    for text in ("2025-03", "2025-3", "2025/3", "202503", "2025年3月", "2025年03月", " 2025-03 "):
+        assert parse_month(text) == march, text
+    assert parse_month("2024-02").end == dt.date(2024, 2, 29)
+    assert parse_month("2025-02").end == dt.date(2025, 2, 28)
+    assert parse_month("2000-02").end == dt.date(2000, 2, 29)
+    assert parse_month("1900-02").end == dt.date(1900, 2, 28)
+    assert parse_month("2025-12").end == dt.date(2025, 12, 31)
+    assert parse_month("2025-04").end == dt.date(2025, 4, 30)
+    assert march.label() == "2025-03"
+    assert march.end_exclusive == dt.date(2025, 4, 1)
+
+
+@given(day=st.dates(min_value=FIRST_DAY, max_value=LAST_SAFE_DAY))
+def test_a_month_runs_from_its_first_to_its_last_day(day: dt.date):
+    y, m = day.year, day.month
+    expected = Period(dt.date(y, m, 1), dt.date(y, m, last_day(y, m)), "month")
+    for text in (f"{y}-{m:02d}", f"{y}-{m}", f"{y}/{m}", f"{y}{m:02d}", f"{y}年{m}月"):
+        period = parse_month(text)
+        assert period == expected, text
+    assert expected.start <= day <= expected.end
+    assert expected.label() == f"{y:04d}-{m:02d}"
+    assert expected.end_exclusive.day == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-13", "2025-00", "202513", "1899-12", "2025", "March", "", "2025-03-01", "上上月"]
+)
+def test_bad_months_are_refused(text: str):
+    error = refused("bad_month", parse_month, text)
+    assert repr(text) in error.message("en")
+
+
+@pytest.mark.parametrize(
+    ("pinned_day", "this", "last"),
+    [
+        ("2025-12-31", ("2025-12-01", "2025-12-31"), ("2025-11-01", "2025-11-30")),
+        ("2025-01-15", ("2025-01-01", "2025-01-31"), ("2024-12-01", "2024-12-31")),
+        ("2024-03-31", ("2024-03-01", "2024-03-31"), ("2024-02-01", "2024-02-29")),
+        ("2023-03-01", ("2023-03-01", "2023-03-31"), ("2023-02-01", "2023-02-28")),
+    ],
+)
+def test_this_and_last_month(monkeypatch, pinned_day, this, last):
+    monkeypatch.setenv("UNIONCTL_TODAY", pinned_day)
+    this_period = Period(dt.date.fromisoformat(this[0]), dt.date.fromisoformat(this[1]), "month")
+    last_period = Period(dt.date.fromisoformat(last[0]), dt.date.fromisoformat(last[1]), "month")
+    assert parse_month("this") == parse_month("本月") == parse_month("THIS") == this_period
+    assert parse_month("last") == parse_month("上月") == last_period
+
+
+def test_parse_year():
+    year = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31), "year")
+    for text in ("2025", "2025年", " 2025 "):
+        assert parse_year(text) == year, text
+    assert year.label() == "2025"
+    assert parse_year("1900").start == FIRST_DAY
+
+
+def test_this_and_last_year(monkeypatch):
+    monkeypatch.setenv("UNIONCTL_TODAY", "2025-01-01")
+    assert parse_year("this") == parse_year("今年") == parse_year("2025")
+    assert parse_year("last") == parse_year("去年") == parse_year("2024")
+
+
+@pytest.mark.parametrize("text", ["1899", "25", "20255", "2025-01", "next", "", "二〇二五"])
+def test_bad_years_are_refused(text: str):
+    refused("bad_year", parse_year, text)
+
+
+def test_parse_period_one_of_month_year_or_range(monkeypatch):
+    monkeypatch.setenv("UNIONCTL_TODAY", "2025-06-15")
+    assert parse_period(month="2025-02") == Period(
+        dt.date(2025, 2, 1), dt.date(2025, 2, 28), "month"
+    )
+    assert parse_period(year="2024") == Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+    assert parse_period(start="2025-03-01", end="2025/3/31") == Period(
+        dt.date(2025, 3, 1), dt.date(2025, 3, 31), "range"
+    )
+    # an open start runs from 1900, an open end until today
+    assert parse_period(start="2025-03-01") == Period(
+        dt.date(2025, 3, 1), dt.date(2025, 6, 15), "range"
+    )
+    assert parse_period(end="2000-01-01") == Period(FIRST_DAY, dt.date(2000, 1, 1), "range")
+    # one day is a valid range
+    single = parse_period(start="2025-03-01", end="2025-03-01")
+    assert single == Period(dt.date(2025, 3, 1), dt.date(2025, 3, 1), "range")
+    assert single.label() == "2025-03-01..2025-03-01"
+    assert single.end_exclusive == dt.date(2025, 3, 2)
+
+
+def test_parse_period_defaults(monkeypatch):
+    monkeypatch.setenv("UNIONCTL_TODAY", "2024-02-10")
+    assert parse_period() == Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+    assert parse_period(default="month") == Period(
+        dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month"
+    )
+    assert parse_period(default=None) is None
+    assert parse_period(month="", year="", start="", end="", default=None) is None
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"month": "2025-03", "year": "2025"},
+        {"month": "2025-03", "start": "2025-03-01"},
+        {"year": "2025", "end": "2025-03-01"},
+        {"month": "this", "year": "this", "start": "2025-01-01", "end": "2025-02-01"},
+    ],
+)
+def test_two_periods_at_once_are_refused(given):
+    refused("bad_period", parse_period, **given)
+
+
+def test_reversed_range_is_refused():
+    error = refused("period_reversed", parse_period, start="2025-03-31", end="2025-03-01")
+    assert error.params == {"start": "2025-03-31", "end": "2025-03-01"}
+    assert "2025-03-01" in error.message("en") and "2025-03-31" in error.message("zh")
+
+
+def test_range_with_a_bad_date_names_the_date():
+    refused("bad_date", parse_period, start="2025-02-30", end="2025-03-01")
+
+
+@given(
+    a=st.dates(min_value=FIRST_DAY, max_value=LAST_SAFE_DAY),
+    b=st.dates(min_value=FIRST_DAY, max_value=LAST_SAFE_DAY),
+)
+def test_a_range_keeps_its_ends_or_is_refused_when_reversed(a: dt.date, b: dt.date):
+    if a <= b:
+        period = parse_period(start=a.isoformat(), end=f"{b:%Y%m%d}")
+        assert period == Period(a, b, "range")
+        assert period.label() == f"{a.isoformat()}..{b.isoformat()}"
+        assert period.end_exclusive - period.start == b - a + dt.timedelta(days=1)
+    else:
+        error = refused("period_reversed", parse_period, start=a.isoformat(), end=b.isoformat())
+        assert error.params == {"start": a.isoformat(), "end": b.isoformat()}
+
+
+# ---------------------------------------------------------------- money
+
+MAX_FEN = MONEY_LIMIT_YUAN * 100
+
+
+def test_parse_money_examples():
+    assert parse_money("500") == 50000
+    assert parse_money("500.5") == 50050
+    assert parse_money("500.50") == 50050
+    assert parse_money("0.01") == 1
+    assert parse_money("0") == 0
+    assert parse_money(".5") == 50
+    assert parse_money("5.") == 500
+    assert parse_money("¥500") == 50000
+    assert parse_money("￥ 500") == 50000
+    assert parse_money("500元") == 50000
+    assert parse_money("500 yuan") == 50000
+    assert parse_money("RMB 500") == 50000
+    assert parse_money("1,200.00") == 120000
+    assert parse_money(" 6100.00 ") == 610000
+    assert parse_money(str(MONEY_LIMIT_YUAN)) == MAX_FEN  # the limit itself is allowed
+
+
+@given(fen=st.integers(0, MAX_FEN))
+@example(fen=0)
+@example(fen=MAX_FEN)
+@example(fen=610000)
+def test_formatted_money_parses_back_exactly(fen: int):
+    text = format_money(fen)
+    whole, part = divmod(fen, 100)
+    assert text == f"{whole}.{part:02d}"
+    for spelling in (
+        text,
+        f"¥{text}",
+        f"￥{text}",
+        f"{text}元",
+        f" ¥ {text} 元 ",
+        f"{whole:,}.{part:02d}",
+    ):
+        assert parse_money(spelling) == fen, spelling
+
+
+@given(fen=st.integers(1, MAX_FEN))
+def test_negative_money_is_refused(fen: int):
+    for text in (f"-{format_money(fen)}", f"¥-{format_money(fen)}", f"-{format_money(fen)}元"):
+        error = refused("money_negative", parse_money, text)
+        assert repr(text) in error.message("en")
+
+
+@given(fen=st.integers(MAX_FEN + 1, MAX_FEN * 1000))
+def test_absurd_money_is_refused(fen: int):
+    error = refused("money_absurd", parse_money, format_money(fen))
+    assert "10,000,000" in error.message("en")
+
+
+@given(fen=st.integers(0, MAX_FEN - 1), extra=st.integers(1, 9), zeros=st.integers(0, 5))
+def test_amounts_finer_than_a_fen_are_refused(fen: int, extra: int, zeros: int):
+    text = format_money(fen) + "0" * zeros + str(extra)
+    refused("bad_money", parse_money, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ",
+        "abc",
+        "¥",
+        "元",
+        "-",
+        ".",
+        "-.",
+        "1.234",
+        "0.001",
+        "1e5",
+        "5 5",
+        "1.2.3",
+        "--5",
+        "0x10",
+        "五百",
+        "500 dollars",
+        "$500",
+        "5-0",
+    ],
+)
+def test_garbage_money_is_refused(text: str):
+    error = refused("bad_money", parse_money, text)
+    assert repr(text) in error.message("en")
+
+
+def test_format_money():
+    assert format_money(610000) == "6100.00"
+    assert format_money(5) == "0.05"
+    assert format_money(0) == "0.00"
+    assert format_money(-250) == "-2.50"
+    assert format_money(None) == ""
+
+
+# ---------------------------------------------------------------- codes
+
+
+@pytest.mark.parametrize("group", list(labels.CODES))
+def test_every_code_and_both_names_parse_to_the_code(group: str):
+    for code, (en, zh) in labels.CODES[group].items():
+        for text in (code, en, zh, code.upper(), en.upper(), f"  {zh} ", en.title()):
+            assert parse_code(group, text) == code, (group, text)
+
+
+@pytest.mark.parametrize("group", list(labels.ALIASES))
+def test_aliases_parse_to_existing_codes(group: str):
+    for spelling, code in labels.ALIASES[group].items():
+        assert code in labels.CODES[group], (group, spelling)
+        assert parse_code(group, spelling) == code
+
+
+def test_chinese_and_english_examples():
+    assert parse_code("aid_kind", "生病住院") == "illness"
+    assert parse_code("gender", "男") == "M"
+    assert parse_code("gender", "f") == "F"
+    assert parse_code("status", "non-member") == "non_member"
+    assert parse_code("status", "未入会") == "non_member"
+    assert parse_code("employment", "合同制") == "contract"
+    assert parse_code("event_kind", "义诊/志愿") == "volunteer"
+
+
+@pytest.mark.parametrize("group", list(labels.CODES))
+def test_unknown_code_lists_accepted_values_in_both_languages(group: str):
+    error = refused("bad_code", parse_code, group, "no-such-thing")
+    text = error.message("en")
+    assert "'no-such-thing'" in text
+    for code, (_en, zh) in labels.CODES[group].items():
+        assert f"{code} {zh}" in text, (group, code)
+    assert labels.what(group, "en") in text
+    assert labels.what(group, "zh") in error.message("zh")
+
+
+def test_allowed_restricts_codes_and_the_accepted_list():
+    allowed = ("member", "non_member")
+    assert parse_code("status", "在会", allowed=allowed) == "member"
+    error = refused("bad_code", parse_code, "status", "left", allowed=allowed)
+    assert error.params["accepted"] == "member 在会, non_member 未入会"
+    assert "退会" not in error.message("en")
+
+
+def test_parse_optional_code():
+    assert parse_optional_code("gender", None) is None
+    assert parse_optional_code("gender", "  ") is None
+    assert parse_optional_code("gender", "女") == "F"
+    refused("bad_code", parse_optional_code, "gender", "X")
+
+
+# ---------------------------------------------------------------- employee numbers, phones, text
+
+emp_nos = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}", fullmatch=True)
+
+
+@given(number=emp_nos)
+def test_employee_numbers_are_kept_as_typed(number: str):
+    assert parse_emp_no(number) == number
+    assert parse_emp_no(f"  {number}\t") == number
+
+
+@pytest.mark.parametrize(
+    "text", ["", "  ", "-1001", "10 01", "10_01", "10.01", "工号1", "张丽", "A" * 33, "1001/2"]
+)
+def test_bad_employee_numbers_are_refused(text: str):
+    refused("bad_emp_no", parse_emp_no, text)
+
+
+def test_employee_number_examples():
+    assert parse_emp_no("10001") == "10001"
+    assert parse_emp_no("Hz-0042") == "Hz-0042"
+    assert parse_emp_no("A" * 32) == "A" * 32
+
+
+def test_member_ref_takes_anything_but_blank():
+    assert parse_member_ref(" 王方 ") == "王方"
+    assert parse_member_ref("10001") == "10001"
+    refused("bad_emp_no", parse_member_ref, "   ")
+
+
+def test_parse_phone():
+    assert parse_phone(None) is None
+    assert parse_phone("") is None
+    assert parse_phone("   ") is None
+    assert parse_phone("13812345678") == "13812345678"
+    assert parse_phone(" +86 138-1234-5678 ") == "+86 138-1234-5678"
+    assert parse_phone("0571-8888 1234") == "0571-8888 1234"
+    for bad in (
+        "call me",
+        "1234",
+        "+",
+        "++8613812345678",
+        "138.1234.5678",
+        "１３８１２３４５６７８x",
+    ):
+        refused("bad_phone", parse_phone, bad)
+
+
+@given(digits=st.from_regex(r"[0-9]{5,20}", fullmatch=True))
+def test_any_run_of_digits_is_a_phone(digits: str):
+    assert parse_phone(digits) == digits
+    assert parse_phone("+" + digits) == "+" + digits
+
+
+def test_parse_text():
+    assert parse_text(None) is None
+    assert parse_text("") is None
+    assert parse_text(" \t\n ") is None
+    assert parse_text("  心内科  ") == "心内科"
+    assert parse_text("主治  医师\n副主任") == "主治 医师 副主任"
+
+
+@given(text=st.text())
+def test_parse_text_trims_and_collapses_whitespace(text: str):
+    result = parse_text(text)
+    if not text.split():
+        assert result is None
+    else:
+        assert result is not None
+        assert result.split() == text.split()
+        assert result == result.strip()
+        assert "  " not in result
+
+
+def test_parse_count():
+    assert parse_count("0") == 0
+    assert parse_count(" 42 ") == 42
+    for bad in ("-1", "1.5", "", "abc", "1e3", "十"):
+        refused("bad_number", parse_count, bad)
+
+
+# ---------------------------------------------------------------- ID-card numbers
+
+regions = st.integers(110000, 829999).map(str)
+sequences = st.integers(0, 999).map(lambda n: f"{n:03d}")
+births = st.dates(min_value=FIRST_DAY, max_value=PINNED_TODAY)
+
+
+def make_id(region: str, birth: dt.date, seq: str) -> str:
+    first17 = f"{region}{birth:%Y%m%d}{seq}"
+    return first17 + id_card_check_digit(first17)
+
+
+def test_known_numbers():
+    assert parse_id_card(VALID_ID) == IdCard(VALID_ID, dt.date(1990, 3, 7), "F")
+    assert parse_id_card(VALID_ID_MALE) == IdCard(VALID_ID_MALE, dt.date(1949, 12, 31), "M")
+    assert parse_id_card(SAMPLE_ID_X) == IdCard(SAMPLE_ID_X, dt.date(1949, 12, 31), "F")
+    assert parse_id_card(SAMPLE_ID_X.lower()).number == SAMPLE_ID_X
+    assert parse_id_card(f"  {VALID_ID} ").number == VALID_ID
+    assert id_card_check_digit(VALID_ID[:17]) == "1"
+    assert id_card_check_digit(SAMPLE_ID_X[:17]) == "X"
+
+
+@pinned
+@given(region=regions, birth=births, seq=sequences)
+def test_a_valid_number_gives_its_birth_date_and_gender(monkeypatch, region, birth, seq):
+    monkeypatch.setenv("UNIONCTL_TODAY", PINNED_TODAY.isoformat())
+    number = make_id(region, birth, seq)
+    card = parse_id_card(number)
+    assert card.number == number
+    assert card.birth_date == birth
+    assert card.gender == ("M" if int(seq[-1]) % 2 == 1 else "F")
+    assert parse_id_card(number.lower()) == card
+
+
+@pinned
+@given(region=regions, birth=births, seq=sequences, wrong=st.sampled_from("0123456789X"))
+def test_a_wrong_check_character_is_caught(monkeypatch, region, birth, seq, wrong):
+    monkeypatch.setenv("UNIONCTL_TODAY", PINNED_TODAY.isoformat())
+    number = make_id(region, birth, seq)
+    if wrong == number[-1]:
+        return
+    error = refused("id_card_checksum", parse_id_card, number[:17] + wrong)
+    assert error.params["expected"] == number[-1]
+    assert f"expected {number[-1]}" in error.message("en")
+
+
+@given(region=regions, birth=births, seq=sequences, position=st.integers(0, 16))
+def test_a_changed_digit_breaks_the_check(region, birth, seq, position):
+    number = make_id(region, birth, seq)
+    digit = str((int(number[position]) + 1) % 10)
+    changed = number[:position] + digit + number[position + 1 :]
+    # GB 11643 catches every single-digit error, whatever it does to the date
+    refused("id_card_checksum", parse_id_card, changed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        VALID_ID[:17],
+        VALID_ID + "1",
+        "",
+        "33010219900307152X1",
+        "3301021990030715X1",
+        "A30102199003071521",
+        "330102 99003071521",
+        "33010219900307152Y",
+    ],
+)
+def test_malformed_numbers_are_refused(text: str):
+    refused("id_card_format", parse_id_card, text)
+
+
+@pytest.mark.parametrize(
+    "birth_digits",
+    ["20250230", "19901301", "19900001", "19900100", "18991231", "20260101", "00000000"],
+)
+def test_impossible_or_future_birth_dates_are_refused(monkeypatch, birth_digits: str):
+    monkeypatch.setenv("UNIONCTL_TODAY", "2025-12-31")
+    first17 = f"330102{birth_digits}152"
+    number = first17 + id_card_check_digit(first17)
+    refused("id_card_date", parse_id_card, number)
+
+
+def test_mask_phone():
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("138-1234-5678") == "138****5678"
+    assert mask_phone("1234567") == "*******"
+    assert mask_phone(None) == ""
+    assert mask_phone("") == ""
+
+
+@given(digits=st.from_regex(r"[0-9]{1,20}", fullmatch=True))
+def test_mask_phone_keeps_only_the_ends(digits: str):
+    masked = mask_phone(digits)
+    assert len(masked) == len(digits)
+    if len(digits) <= 7:
+        assert masked == "*" * len(digits)
+    else:
+        assert masked[:3] == digits[:3]
+        assert masked[-4:] == digits[-4:]
+        assert set(masked[3:-4]) == {"*"}
+
+
+@given(region=regions, birth=births, seq=sequences)
+def test_mask_id_card_keeps_only_the_ends(region, birth, seq):
+    number = make_id(region, birth, seq)
+    masked = mask_id_card(number)
+    assert masked == f"{number[:6]}{'*' * 8}{number[-4:]}"
+    assert f"{birth:%Y%m%d}" not in masked
+
+
+def test_mask_id_card_examples():
+    assert mask_id_card(VALID_ID) == "330102********1521"
+    assert mask_id_card(None) == ""
