@@ -80,7 +80,7 @@ def tables_but_audit(path: Path) -> dict[str, list[tuple]]:
 
 
 def member_audit(cli: Cli) -> list[dict]:
-    return _json(cli, "log", "--entity", "member", "--limit", "100000")
+    return _json(cli, "log", "--entity", "member", "--limit", "100000", "--include-private")
 
 
 # --- encodings, headers, values --------------------------------------------------------

@@ -286,3 +286,25 @@ def test_export_with_private_fields_to_a_file_is_owner_only(roll: Cli, tmp_path)
     roll("members", "export", "--include-private", "--output", str(target))
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert VALID_ID in target.read_text(encoding="utf-8")
+
+
+def test_log_masks_private_fields_unless_asked(roll: Cli):
+    people = roll("log", "--entity", "member", "--key", "10001").stdout
+    assert "phone=138****5678" in people and "13812345678" not in people and VALID_ID not in people
+    data = json.loads(roll("log", "--key", "10001", "-f", "json").stdout)
+    assert data[0]["after"]["phone"] == "138****5678"
+    private = json.loads(roll("log", "--key", "10001", "-f", "json", "--include-private").stdout)
+    assert private[0]["after"]["id_card"] == VALID_ID
+
+
+def test_log_summarises_each_change_for_people(roll: Cli):
+    roll("members", "leave", "10004", "--on", "2025-06-30", "--reason", "辞职")
+    line = roll("log", "--limit", "1").stdout
+    assert (
+        "members leave" in line and "status: member → left" in line and "reason: ∅ → 辞职" in line
+    )
+    assert '"before"' not in line
+    since = json.loads(
+        roll("log", "--since", "2025-01-01", "--entity", "branch", "-f", "json").stdout
+    )
+    assert [entry["key"] for entry in since] == ["护理分工会", "内科分工会"]

@@ -41,6 +41,7 @@ class Column:
     key: str
     kind: str = "text"
     header: str | None = None  # a labels.HEADERS key when it differs from `key`
+    shown: str = "all"  # "human": table/md only; "machine": csv/tsv/json only
 
     def title(self, lang: str) -> str:
         return labels.header(self.header or self.key, lang)
@@ -147,8 +148,28 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
             return value.code if for_json else labels.name(value.group, value.code, style.lang)
         return value if for_json else str(value)
     if kind == "json":
-        return json.loads(value) if for_json else str(value)
+        data = json.loads(value)
+        if not style.include_private:
+            data = _mask_private(data)
+        return data if for_json else json.dumps(data, ensure_ascii=False, sort_keys=True)
     return value if for_json else str(value)
+
+
+def _mask_private(data: Any) -> Any:
+    """Phone and ID-card numbers inside a JSON snapshot (the audit log), masked."""
+    if isinstance(data, dict):
+        masked = {}
+        for key, item in data.items():
+            if key == "phone" and isinstance(item, str):
+                masked[key] = mask_phone(item)
+            elif key == "id_card" and isinstance(item, str):
+                masked[key] = mask_id_card(item)
+            else:
+                masked[key] = _mask_private(item)
+        return masked
+    if isinstance(data, list):
+        return [_mask_private(item) for item in data]
+    return data
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -354,6 +375,7 @@ def write(
     """Render one or more tables to `out` in the reader's format."""
     if isinstance(items, Table | Record):
         items = [items]
+    items = [_for_audience(item, machine=style.format in ("csv", "tsv", "json")) for item in items]
     fmt = style.format
     if fmt == "csv":
         _write_delimited(items, style, out, ",")
@@ -366,6 +388,28 @@ def write(
     else:
         tabulate_format = {"table": "simple", "md": "pipe"}.get(fmt, fmt)
         _write_tabulate(items, style, out, tabulate_format)
+
+
+def _for_audience(item: Table | Record, *, machine: bool) -> Table | Record:
+    """Drop the columns meant for the other audience (people vs spreadsheets/scripts)."""
+    if isinstance(item, Record):
+        return item
+    hidden = "human" if machine else "machine"
+    keep = [i for i, c in enumerate(item.columns) if c.shown != hidden]
+    if len(keep) == len(item.columns):
+        return item
+
+    def pick(row: Sequence[Any]) -> tuple:
+        return tuple(row[i] for i in keep)
+
+    return Table(
+        key=item.key,
+        columns=[item.columns[i] for i in keep],
+        rows=(pick(row) for row in item.rows),
+        title=item.title,
+        title_suffix=item.title_suffix,
+        total=pick(item.total) if item.total is not None else None,
+    )
 
 
 @contextlib.contextmanager

@@ -93,7 +93,15 @@ def log(
     since_date = parse_date(since) if since else None
     database = open_db()
     with database.read() as session:
-        emit(audit_table(session, entity=entity_code, key=key, since=since_date, limit=limit))
+        table = audit_table(
+            session,
+            entity=entity_code,
+            key=key,
+            since=since_date,
+            limit=limit,
+            include_private=state().include_private,
+        )
+        emit(table, private=True)
 
 
 @command
