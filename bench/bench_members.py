@@ -87,19 +87,23 @@ def main() -> None:
             env = {**os.environ, "UNIONCTL_DB": str(work / "union.db"), "UNIONCTL_LANG": "en"}
             subprocess.run([sys.executable, "-m", "unionctl", "init"], env=env, check=True,
                            stdout=subprocess.DEVNULL)  # fmt: skip
+            r = options.repeat
             steps = [
-                ("members import (new roster)", ["members", "import", str(roster), "--create-branches"], 1),
+                ("members import (new roster)",
+                 ["members", "import", str(roster), "--create-branches"], 1),
                 ("members import --dry-run --update (no change)",
                  ["members", "import", str(roster), "--update", "--dry-run"], 1),
-                ("members list --format csv", ["members", "list", "--format", "csv"], options.repeat),
-                ("members list (plain table, piped)", ["members", "list"], options.repeat),
-                ("members export", ["members", "export"], options.repeat),
-                ("members list --branch --born-month", ["members", "list", "--branch", "内科分工会",
-                                                        "--born-month", "3", "-f", "csv"], options.repeat),
-                ("members show (one member)", ["members", "show", "100042"], options.repeat),
+                ("members list --format csv", ["members", "list", "--format", "csv"], r),
+                ("members list (plain table, piped)", ["members", "list"], r),
+                ("members export", ["members", "export"], r),
+                ("members list --branch --born-month",
+                 ["members", "list", "--branch", "内科分工会", "--born-month", "3"], r),
+                ("members show (one member)", ["members", "show", "100042"], r),
                 ("members add (one write)", ["members", "add", "X1", "新人"], 1),
                 ("members leave (one write)", ["members", "leave", "100042"], 1),
-                ("members branch list", ["members", "branch", "list"], options.repeat),
+                ("members branch list", ["members", "branch", "list"], r),
+                ("reports membership --by month",
+                 ["reports", "membership", "--year", "2024", "--by", "month"], r),
             ]  # fmt: skip
             for label, args, repeat in steps:
                 seconds, peak = timed(args, env, repeat)
