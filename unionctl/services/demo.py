@@ -12,7 +12,6 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from sqlmodel import Session
@@ -31,13 +30,10 @@ class DemoSummary:
 
 
 def examples_dir() -> Path:
-    """examples/ as installed (unionctl.examples) or beside the source tree."""
-    try:
-        installed = resources.files("unionctl.examples")
-        if installed.joinpath("members.csv").is_file():
-            return Path(str(installed))
-    except ModuleNotFoundError:
-        pass
+    """examples/ as installed (inside the package, as unionctl/examples) or in the source tree."""
+    installed = Path(__file__).resolve().parents[1] / "examples"
+    if (installed / "members.csv").is_file():
+        return installed
     return Path(__file__).resolve().parents[2] / "examples"
 
 
