@@ -527,7 +527,7 @@ def members_import(
 
     roster = read_roster(file)
     database = open_db()
-    with progress(len(roster.rows), str(file.name)) as advance:
+    with progress(2 * len(roster.rows), str(file.name)) as advance:
         result = import_members(
             database,
             roster,

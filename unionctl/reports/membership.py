@@ -62,6 +62,17 @@ ORDER BY k.branch_id IS NULL, k.branch_id
 """
 
 
+# What every membership table reports, after its first (grouping) column.
+FIGURES = (
+    Column("members", "int"),
+    Column("staff_count", "int"),
+    Column("membership_rate", "percent"),
+    Column("joined", "int"),
+    Column("left", "int"),
+    Column("net", "signed"),
+)
+
+
 def _rate(members: int, staff: int) -> float | None:
     return members / staff if staff else None
 
@@ -91,15 +102,7 @@ def membership_by_branch(session: Session, period: Period) -> Table:
         key="membership",
         title="t_membership",
         title_suffix=period.label(),
-        columns=(
-            Column("branch"),
-            Column("members", "int"),
-            Column("staff_count", "int"),
-            Column("membership_rate", "percent"),
-            Column("joined", "int"),
-            Column("left", "int"),
-            Column("net", "signed"),
-        ),
+        columns=(Column("branch"), *FIGURES),
         rows=body,
         total=(None, members, staff, _rate(members, staff), joined, left, joined - left),
     )
@@ -150,15 +153,7 @@ def membership_by_month(session: Session, period: Period) -> Table:
         key="membership",
         title="t_membership_month",
         title_suffix=period.label(),
-        columns=(
-            Column("month"),
-            Column("members", "int"),
-            Column("staff_count", "int"),
-            Column("membership_rate", "percent"),
-            Column("joined", "int"),
-            Column("left", "int"),
-            Column("net", "signed"),
-        ),
+        columns=(Column("month"), *FIGURES),
         rows=body,
         total=(None, last[1], last[2], last[3], joined, left, joined - left),
     )

@@ -217,7 +217,10 @@ def import_members(
     dry_run: bool = False,
     advance: Callable[[int], None] = lambda _n: None,
 ) -> ImportResult:
-    """Check every row, then write all of them in one transaction (or none)."""
+    """Check every row, then write all of them in one transaction (or none).
+
+    `advance` is told of each row twice, once checked and once written, so a progress
+    bar's total is 2 × rows."""
     path = str(roster.path)
     result = ImportResult()
     context = database.read() if dry_run else database.write(actor=actor, command=command)
@@ -290,6 +293,7 @@ def import_members(
                         )
             except UnionError as problem:
                 problems.append((line, problem))
+            advance(1)
         if problems:
             raise ImportRejected(sorted(problems, key=lambda p: p[0]), path=path)
         result.created = len(creates)
@@ -299,6 +303,7 @@ def import_members(
             advance(len(roster.rows))
             return result
         _write(unit, creates, updates, wanted_branches, branches, advance)
+        advance(result.unchanged)
     return result
 
 
