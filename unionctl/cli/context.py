@@ -38,6 +38,7 @@ class AppState:
     include_private: bool = False
     command: str = ""
     opened: list[Database] = field(default_factory=list)
+    held: list[tuple[str, bool]] | None = None  # confirmations waiting for the commit
 
     @property
     def language(self) -> str:
@@ -196,9 +197,19 @@ def open_db(*, check_schema: bool = True) -> Database:
 
 @contextmanager
 def writing(database: Database) -> Iterator[Work]:
-    """One write transaction, audited with the actor and this command's name."""
-    with database.write(actor=_state.who, command=_state.command) as work:
-        yield work
+    """One write transaction, audited with the actor and this command's name.
+
+    Confirmations said inside it are held until the commit succeeds: a command never
+    reports a change that did not land."""
+    held: list[tuple[str, bool]] = []
+    _state.held = held
+    try:
+        with database.write(actor=_state.who, command=_state.command) as work:
+            yield work
+    finally:
+        _state.held = None
+    for text, err in held:
+        typer.echo(text, err=err)
 
 
 def emit(items: Table | Record | list[Table | Record], *, private: bool = False) -> None:
@@ -222,7 +233,11 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
 def say(key: str, /, *, err: bool = False, **params: Any) -> None:
     """A one-line confirmation in the user's language, on stdout (stderr when stdout
     carries a table that a pipe or spreadsheet reads)."""
-    typer.echo(message(key, _state.language, **params), err=err)
+    text = message(key, _state.language, **params)
+    if _state.held is not None:
+        _state.held.append((text, err))
+    else:
+        typer.echo(text, err=err)
 
 
 def warn(text: str) -> None:
