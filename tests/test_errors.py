@@ -42,6 +42,7 @@ BAD_INPUT = [
     (("members", "show", "1001"), "did you mean: 10001 张丽"),
     (("members", "show", "王方"), "did you mean: 10002 王芳"),
     (("members", "edit", "10001"), "nothing to change"),
+    (("members", "edit", "10002", "--joined", "2020-01-01"), "is non-member; cannot edit"),
     (("members", "edit", "10001", "--birth", "1991-01-01"), "says born 1990-03-07"),
     (("members", "list", "--branch", "护理"), "no branch named '护理'"),
     (("members", "list", "--status", "active"), "unknown union status 'active'"),

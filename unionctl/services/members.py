@@ -411,6 +411,8 @@ def edit_member(
             member.joined_on = data.joined_on or on
         changed.append("status")
     elif data.joined_on is not None and data.joined_on != member.joined_on:
+        if member.status != "member":  # the join date of a past membership is history
+            raise _transition_error(member, "edit")
         _correct_join_date(work, member, data.joined_on)
         changed.append("joined_on")
     if changed:
