@@ -149,6 +149,8 @@ def roll(cli: Cli) -> Cli:
         "contract",
         "--post",
         "护士",
+        "--hired",
+        "2018-07-01",
     )
     cli(
         "members",
