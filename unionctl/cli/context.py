@@ -78,7 +78,9 @@ def check_format(value: str | None) -> str | None:
 
 def check_lang(value: str | None) -> str | None:
     if value is not None and value not in ("zh", "en"):
-        raise typer.BadParameter(message("bad_lang", "en", value=value))
+        from unionctl.cli.usage import LocalisedBadParameter
+
+        raise LocalisedBadParameter("bad_lang", value=value)
     return value
 
 
