@@ -12,7 +12,9 @@ from typer.core import TyperGroup
 from unionctl import __version__
 from unionctl.cli import context, usage
 from unionctl.cli.context import (
+    ActorOption,
     BomOption,
+    DbOption,
     FormatOption,
     LangOption,
     OutputOption,
@@ -107,23 +109,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Database file or SQLAlchemy URL (default: $UNIONCTL_DB, then "
-            "$XDG_DATA_HOME/unionctl/union.db).",
-            show_default=False,
-        ),
-    ] = None,
+    db: DbOption = None,
     format_: FormatOption = None,
     lang: LangOption = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor", help="Who is acting, for the audit log (default: $USER).", show_default=False
-        ),
-    ] = None,
+    actor: ActorOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
     include_private: PrivateOption = False,
