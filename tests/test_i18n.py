@@ -137,3 +137,83 @@ def test_chinese_help_imports_nothing_heavy():
     assert "列出会员" in stdout
     for heavy in HEAVY:
         assert heavy not in modules.split(), heavy
+
+
+# --- messages: no English words in the Chinese text ---------------------------------
+
+# Words a Chinese message may carry: what the user types or sees as a name (command
+# names, accepted input codes, file formats) and proper nouns.
+TYPED = {"unionctl", "SQLite", "UTF", "GB", "X", "tabulate", "today", "this", "last"}
+TYPED |= {"zh", "en", "table", "csv", "tsv", "json", "md", "emp_no"}
+
+
+def _call_sites() -> dict[str, list[tuple[str, dict[str, str]]]]:
+    """Every place a message key is used, with the parameters given there as literal
+    strings (`what="hardship"` is a representative value that must not reach a reader
+    untranslated)."""
+    import ast
+    from pathlib import Path
+
+    import unionctl
+
+    callers = {"UnionError", "say", "message", "Phrase", "LocalisedBadParameter"}
+    sites: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    for path in Path(unionctl.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            called = getattr(func, "id", None) or getattr(func, "attr", None)
+            key = node.args[0]
+            if called not in callers or not isinstance(key, ast.Constant):
+                continue
+            literal = {
+                k.arg: k.value.value
+                for k in node.keywords
+                if isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
+            }
+            sites.setdefault(key.value, []).append((f"{path.name}:{node.lineno}", literal))
+    return sites
+
+
+def test_chinese_messages_have_no_english_words():
+    import string
+
+    from unionctl.labels import MESSAGES, message
+
+    commands = {word for path, _c in _tree() for word in path.split()}
+    sites = _call_sites()
+    english = []
+    for key, (_en, zh) in MESSAGES.items():
+        fields = {name for _t, name, _s, _c in string.Formatter().parse(zh) if name}
+        for where, literal in sites.get(key, [("(not called)", {})]):
+            # a value the code computes stands in as 〇: only the template and the
+            # literal values given at the call site are checked
+            text = message(key, "zh", **{f: literal.get(f, "〇") for f in fields})
+            bare = re.sub(r"--[\w-]+|`[^`]*`", "", text)  # options and quoted commands
+            words = set(re.findall(r"[A-Za-z][A-Za-z_]*", bare)) - TYPED - commands
+            if words:
+                english.append(f"{key} at {where}: {text}")
+    assert english == []
+
+
+def test_log_speaks_chinese(roll: Cli):
+    roll("members", "leave", "10004", "--on", "2025-06-30", "--reason", "辞职")
+    roll("members", "hardship", "10001", "--tier", "deep", "--reason", "患病", "--on", "2025-03-01")
+    log = roll("log", "--lang", "zh").stdout
+    assert "会籍状态：在会 → 退会；日期：∅ → 2025-06-30；原因：∅ → 辞职" in log
+    assert "困难档案·困难类别=深度困难" in log
+    english = roll("log").stdout
+    assert "status: member → left; on: ∅ → 2025-06-30" in english
+
+
+def test_field_names_in_errors_are_chinese(roll: Cli):
+    roll("members", "hardship", "10001", "--tier", "deep", "--reason", "患病", "--on", "2025-03-01")
+    result = roll.fails(
+        "members", "hardship", "10001", "--review", "--on", "2025-01-01", "--lang", "zh"
+    )
+    assert "早于上一次困难档案变动（2025-03-01）" in result.stderr
+    result = roll.fails("members", "honour", "10001", " ", "--lang", "zh")
+    assert result.stderr == "unionctl: 称号不能为空\n"
+    result = roll.fails("members", "branch", "add", " ", "--lang", "zh")
+    assert result.stderr == "unionctl: 分工会不能为空\n"

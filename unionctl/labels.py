@@ -80,6 +80,7 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "status": ("union status", "会籍状态"),
         "employment": ("employment", "用工性质"),
         "branch": ("branch", "分工会"),
+        "hardship": ("hardship record", "困难档案"),
     },
 }
 
@@ -157,6 +158,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "line": ("line", "行号"),
     "action": ("action", "操作"),
     "field": ("field", "项目"),
+    # fields of the audit log's snapshots
+    "on": ("on", "日期"),
+    "last_review_on": ("last_review_on", "复核日期"),
+    "honour": ("honour", "荣誉"),
+    "schema": ("schema", "数据结构"),
     # titles of tables
     "t_members": ("Members", "会员名册"),
     "t_member": ("Member", "会员档案"),
@@ -721,7 +727,8 @@ def header(key: str, lang: str) -> str:
 class Term(NamedTuple):
     """A code to be named in the reader's language when a message is rendered.
 
-    group "what" names a code group itself ("employment" -> 用工性质)."""
+    group "what" names a code group itself ("employment" -> 用工性质); group "header"
+    names a field by its column header ("title" -> 称号)."""
 
     group: str
     code: str
@@ -737,6 +744,8 @@ class Phrase:
 
 def _render(value: object, lang: str) -> object:
     if isinstance(value, Term):
+        if value.group == "header":
+            return header(value.code, lang)
         return what(value.code, lang) if value.group == "what" else name(*value, lang)
     if isinstance(value, Phrase) or (hasattr(value, "params") and hasattr(value, "key")):
         return message(value.key, lang, **value.params)  # type: ignore[attr-defined]

@@ -519,7 +519,11 @@ def hardship_review(
     last = record.last_review_on or record.registered_on
     if on < last:
         raise UnionError(
-            "change_before_last", emp_no=emp_no, on=on.isoformat(), what="hardship", last=last
+            "change_before_last",
+            emp_no=emp_no,
+            on=on.isoformat(),
+            what=Term("change", "hardship"),
+            last=last,
         )
     before = _hardship_dict(record)
     record.last_review_on = on
@@ -545,7 +549,11 @@ def hardship_close(
     last = record.last_review_on or record.registered_on
     if on < last:
         raise UnionError(
-            "change_before_last", emp_no=emp_no, on=on.isoformat(), what="hardship", last=last
+            "change_before_last",
+            emp_no=emp_no,
+            on=on.isoformat(),
+            what=Term("change", "hardship"),
+            last=last,
         )
     if on > today():
         raise UnionError("future_date", value=on.isoformat())
