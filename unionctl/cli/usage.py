@@ -70,8 +70,8 @@ def begin(root: click.Command, args: Sequence[str]) -> None:
     global _argv, _lang
     _argv = list(args)
     _lang = argv_lang(_argv)
-    if _lang == "zh":
-        _translate_tree(root, PROG)
+    if _lang == "zh" or getattr(root, "_unionctl_english", None) is not None:
+        _translate_tree(root, PROG, _lang)
 
 
 def language() -> str:
@@ -109,15 +109,36 @@ def zh_help(path: str, param: click.Parameter | None = None) -> str | None:
     return HELP_ZH.get(f"{key} {token}", HELP_ZH.get(token))
 
 
-def _translate_tree(root: click.Command, prog: str) -> None:
+def _translate_tree(root: click.Command, prog: str, lang: str) -> None:
+    """Put the help of `lang` on the tree. The English is kept aside, so a tree that is
+    reused (in-process tests run many commands on one tree) can be put back."""
+    english: dict[int, tuple[Any, ...]] | None = getattr(root, "_unionctl_english", None)
+    if english is None:
+        english = {}
+        root._unionctl_english = english  # type: ignore[attr-defined]
     for path, command in _walk(root, prog):
+        saved = english.setdefault(
+            id(command),
+            (
+                command.help,
+                command.short_help,
+                command.context_class,
+                [p.help for p in command.params if hasattr(p, "help")],
+            ),
+        )
+        helped = [p for p in command.params if hasattr(p, "help")]
+        if lang != "zh":
+            command.help, command.short_help, command.context_class, texts = saved
+            for param, text in zip(helped, texts, strict=True):
+                param.help = text
+            continue
         text = zh_help(path)
         if text is not None:
             command.help = text
             command.short_help = None
-        for param in command.params:
+        for param in helped:
             text = zh_help(path, param)
-            if text is not None and hasattr(param, "help"):
+            if text is not None:
                 param.help = text
         command.context_class = _ZhContext  # type: ignore[assignment]
 
