@@ -250,6 +250,8 @@ def _build_roll(cli: Cli) -> None:
         "contract",
         "--post",
         "护士",
+        "--hired",
+        "2018-07-01",
     )
     cli(
         "members",

@@ -24,7 +24,8 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
     "status": {
         "member": ("member", "在会"),
         "non_member": ("non-member", "未入会"),
-        "left": ("left", "退会"),
+        "left": ("left the union", "退会"),
+        "departed": ("left the hospital", "离职"),
         "transferred": ("transferred out", "转出"),
         "deceased": ("deceased", "去世"),
     },
@@ -93,8 +94,10 @@ ALIASES: dict[str, dict[str, str]] = {
         "non-member": "non_member",
         "nonmember": "non_member",
         "非会员": "non_member",
-        "离职": "left",
-        "退会/离职": "left",
+        "quit": "left",
+        "离职": "departed",
+        "离院": "departed",
+        "辞职": "departed",
         "transfer": "transferred",
         "调出": "transferred",
         "死亡": "deceased",
@@ -120,6 +123,9 @@ HEADERS: dict[str, tuple[str, str]] = {
     "employment": ("employment", "用工性质"),
     "status": ("status", "会籍状态"),
     "joined_on": ("joined_on", "入会日期"),
+    "hired_on": ("hired_on", "入职日期"),
+    "retirees": ("retirees", "退休职工"),
+    "retired_members": ("retired_members", "退休会员"),
     "hardship": ("hardship", "困难档案"),
     "honours": ("honours", "荣誉"),
     "members": ("members", "会员数"),
@@ -127,7 +133,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "non_members": ("non_members", "未入会"),
     "membership_rate": ("membership_rate", "入会率"),
     "joined": ("joined", "入会"),
-    "left": ("left", "退会"),
+    "left": ("left", "离会"),
     "net": ("net", "净增"),
     "total": ("Total", "合计"),
     "id": ("id", "编号"),
@@ -173,9 +179,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_log": ("Audit log", "操作日志"),
     "t_membership": ("Membership by branch", "各分工会会员情况"),
     "t_membership_month": ("Membership by month", "逐月会员情况"),
+    "t_membership_retirees": ("Retirees (counted apart)", "退休职工（单列）"),
     "month": ("month", "月份"),
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
+    "t_import_changes": ("Changes the import would make", "导入将做的修改"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -336,12 +344,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有要修改的内容：请至少给出一个选项",
     ),
     "status_transition": (
-        "{emp_no} ({name}) is {current}; cannot {action}",
-        "{emp_no}（{name}）当前为{current}，不能{action}",
+        "{emp_no} ({name}) is {current}, so cannot {action}; {allowed}",
+        "{emp_no}（{name}）的会籍状态是“{current}”，无法{action}；{allowed}",
+    ),
+    "allowed_next": ("possible now: {actions}", "现在可以：{actions}"),
+    "allowed_none": ("no further status change is possible", "会籍状态已不能再变更"),
+    "new_status": (
+        "a person cannot be added as {status}; add them, then use `unionctl {verb}`",
+        "不能直接以“{status}”状态添加人员；请先添加，再用 `unionctl {verb}` 登记",
+    ),
+    "joined_needs_member": (
+        "only a member in the union has a join date to set (status {status}, --joined {joined})",
+        "只有在会会员才能设置入会日期（会籍状态为“{status}”，入会日期 {joined}）",
+    ),
+    "birth_after_hire": (
+        "birth date {birth} is after the hire date {hired}",
+        "出生日期 {birth} 晚于入职日期 {hired}",
+    ),
+    "no_current_period": (
+        "{emp_no} has no current {what} to correct",
+        "{emp_no} 没有可更正的当前{what}记录",
+    ),
+    "correction_after_end": (
+        "{emp_no}: {on} is not before the end of that {what} period ({end})",
+        "{emp_no}：{on} 不早于该段{what}记录的结束日期（{end}）",
+    ),
+    "off_roll": (
+        "{emp_no} ({name}) is no longer on the roll ({status})",
+        "{emp_no}（{name}）已不在册（{status}）",
+    ),
+    "bad_clear": (
+        "--clear {value!r}: not a field that can be emptied; accepted: {accepted}",
+        "--clear {value!r}：该项不能清除；可清除：{accepted}",
+    ),
+    "clear_and_set": (
+        "{field} is both given and cleared; do one",
+        "{field}不能同时修改和清除",
+    ),
+    "edit_status": (
+        "status {status} is recorded with `unionctl {verb}`, not with edit",
+        "会籍状态“{status}”请用 `unionctl {verb}` 登记，不能用 edit 修改",
+    ),
+    "delete_has_history": (
+        "{emp_no} ({name}) has a history beyond being added; only someone added by mistake can be deleted (record a departure with `members depart`)",
+        "{emp_no}（{name}）已有变动记录，不能删除；只有误录的人员可以删除（离开本院请用 `members depart` 登记）",
+    ),
+    "duplicate_honour": (
+        "{emp_no} already has {title} on {on}",
+        "{emp_no} 已于 {on} 获得{title}",
     ),
     "change_before_last": (
         "{emp_no}: the date {on} is before the last recorded {what} change ({last})",
         "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）",
+    ),
+    "before_roll": (
+        "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
+        "{emp_no}：{on} 早于其在册日期（{start}）；如入职更早，请先运行 `unionctl members edit {emp_no} --hired 入职日期`",
     ),
     "change_before_birth": (
         "{emp_no}: the date {on} is before the birth date {birth}",
@@ -406,8 +464,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "值 {value!r} 所在的列没有表头",
     ),
     "import_status_change": (
-        "status {found} cannot be set by import (current {current}); use members join/leave/…",
-        "导入不能把会籍状态改为{found}（当前为{current}）；请用 members join/leave 等命令",
+        "status {current} → {found} needs a date: import with --status-on DATE, or use `unionctl {verb}`",
+        "会籍状态由{current}改为{found}需要日期：导入时加 --status-on 日期，或用 `unionctl {verb}`",
+    ),
+    "import_new_branches": (
+        "{count} branch(es) not on the list before, added by --create-branches (check the spelling):",
+        "{count} 个分工会原本不在名单中，已由 --create-branches 添加（请核对名称）：",
+    ),
+    "import_new_branch_near": (
+        "  + {name} (closest existing: {closest})",
+        "  + {name}（最接近的现有分工会：{closest}）",
     ),
     "line_problem": ("line {line}: {problem}", "第 {line} 行：{problem}"),
     # usage errors (Click's, said in the user's language: unionctl.cli.usage)
@@ -437,6 +503,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # confirmations printed on success
     "added_member": ("added {emp_no} {name}", "已添加 {emp_no} {name}"),
+    "added_member_joined_today": (
+        "added {emp_no} {name} (no --joined given: joined the union today, {on})",
+        "已添加 {emp_no} {name}（未给出 --joined：入会日期记为今天 {on}）",
+    ),
+    "member_deleted": ("deleted {emp_no} {name}", "已删除 {emp_no} {name}"),
+    "member_renumbered": ("{old} {name} is now {new}", "{old} {name} 的工号已改为 {new}"),
     "updated_member": ("updated {emp_no} {name}: {fields}", "已更新 {emp_no} {name}：{fields}"),
     "unchanged_member": ("{emp_no} {name}: nothing changed", "{emp_no} {name}：没有变化"),
     "status_changed": (
@@ -494,6 +566,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_retire": ("retire", "退休"),
     "act_decease": ("record a death", "登记去世"),
     "act_transfer": ("transfer", "调动"),
+    "act_unjoin": ("set to non-member", "改为未入会"),
+    "act_depart": ("record leaving the hospital (depart)", "登记离职（depart）"),
+    "act_transfer_out": ("transfer out of the union", "转出"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
     "act_register": ("register", "建档"),
@@ -572,9 +647,15 @@ HELP_ZH: dict[str, str] = {
     "members add NAME": "姓名。",
     "members edit": (
         "修改会员信息；分工会、用工性质与会籍状态的变动记入变动记录。\n\n"
+        "只给 --joined 或 --hired 时是更正该日期（变动记录随之调整）。\n\n"
         "示例：unionctl members edit 10023 --dept 急诊科 --phone 13800001234"
     ),
     "members edit --name": "更正后的姓名。",
+    "members edit --clear": (
+        "清空一项：gender、birth_date、phone、id_card、dept、branch、post"
+        "（可重复；给空值如 --phone '' 效果相同）。"
+    ),
+    "--hired": "入职日期：从该日起在册（默认：入会日期，没有则为今天）。",
     "members show": (
         "查看一名会员：基本信息、会籍与分工会变动、困难档案、荣誉。\n\n"
         "示例：unionctl members show 10023"
@@ -583,16 +664,32 @@ HELP_ZH: dict[str, str] = {
         "列出会员；手机号打码显示，除非加 --include-private。\n\n"
         "示例：unionctl members list --branch 内科分工会 --status member --format csv > 内科.csv"
     ),
-    "members list --status": "会籍状态：member、non_member、left、transferred、deceased（或 在会…）。",
+    "members list --status": (
+        "会籍状态：member、non_member、left、departed、transferred、deceased（或 在会…）。"
+    ),
     "members list --hardship": "只列出有在档困难档案的会员。",
     "members list --born-month": "按出生月份筛选（生日慰问）。",
     "members list --search": "在姓名、工号、科室、职务或手机号中查找。",
     "members join": "登记入会。\n\n示例：unionctl members join 10023 --on 2025-03-01",
     "members leave": (
-        "登记退会或离职。\n\n示例：unionctl members leave 10023 --on 2025-06-30 --reason 辞职"
+        "登记退会；本人仍在本院名册上。离开本院请用 `members depart` 登记。\n\n"
+        "示例：unionctl members leave 10023 --on 2025-06-30 --reason 个人申请"
     ),
+    "members depart": (
+        "登记离开本院（离职/调出）：当天起不在册，会籍随之终止。\n\n"
+        "示例：unionctl members depart 10023 --on 2025-06-30 --reason 调出 --transfer-out"
+    ),
+    "members depart --reason": "离职、调出 …（记入变动记录）。",
+    "members depart --transfer-out": "会籍随本人转出（转出），而不是终止。",
+    "members delete": (
+        "删除误录的人员（仅限除添加外没有任何变动记录的）。\n\n示例：unionctl members delete 10099"
+    ),
+    "members renumber": (
+        "更正录错的工号；所有记录随本人一起更改。\n\n示例：unionctl members renumber 10O23 10023"
+    ),
+    "members renumber NEW_EMP_NO": "正确的工号。",
     "members decease": (
-        "登记去世；会员记录仍保留。\n\n"
+        "登记去世：当天起不在册；记录仍保留。\n\n"
         "示例：unionctl members decease 10023 --on 2025-08-02 --reason 病故"
     ),
     "members retire": (
@@ -600,7 +697,7 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl members retire 10023 --on 2025-12-31"
     ),
     "members transfer": (
-        "把会员调到另一个分工会，或登记转出本工会。\n\n"
+        "把会员调到另一个分工会，或登记转出（转出，同 depart --transfer-out）。\n\n"
         "示例：unionctl members transfer 10023 --branch 外科分工会 --on 2025-04-01"
     ),
     "members transfer --branch": "调入的分工会。",
@@ -622,9 +719,14 @@ HELP_ZH: dict[str, str] = {
     "members honour --level": "级别：hospital 院级、city 市级、province 省级、national 国家级。",
     "members import": (
         "导入花名册；全部成功或全部不写：有一行出错就什么都不写入。\n\n"
-        "表头可用编码（emp_no、name …）或中文（工号、姓名、性别、出生日期、科室、分工会 …）。"
-        "加 --update 时，文件中没有的列保持原值。\n\n"
-        "示例：unionctl members import 花名册.csv --create-branches --dry-run"
+        "表头可用编码（emp_no、name …）或中文（工号、姓名、性别、出生日期、科室、分工会、入职日期 …）。"
+        "加 --update 时，空白单元格或文件中没有的列保持原值（清空某项请用 `members edit --clear`）。"
+        "--dry-run 列出每一行将做的修改。\n\n"
+        "示例：unionctl members import 花名册.csv --update --status-on 2025-06-30 --dry-run"
+    ),
+    "members import --status-on": (
+        "与 --update 同用：会籍状态、分工会与用工性质变动的生效日期"
+        "（不给时拒绝会籍状态变动，调动记为今天）。"
     ),
     "members import FILE": "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）。",
     "members import --dry-run": "逐行检查，不写入任何数据。",
@@ -715,6 +817,8 @@ def name(group: str, code: str | None, lang: str) -> str:
     """The display name of a stored code; unknown codes show as themselves."""
     if code is None:
         return ""
+    if group == "header":
+        return header(code, lang)
     pair = CODES[group].get(code)
     return _pick(pair, lang) if pair else code
 
@@ -742,7 +846,15 @@ class Phrase:
         self.params = params
 
 
+class Words(NamedTuple):
+    """Several Terms or Phrases shown as one list: 入会、退会 / join, leave."""
+
+    items: tuple[object, ...]
+
+
 def _render(value: object, lang: str) -> object:
+    if isinstance(value, Words):
+        return ("、" if lang == "zh" else ", ").join(str(_render(v, lang)) for v in value.items)
     if isinstance(value, Term):
         if value.group == "header":
             return header(value.code, lang)
