@@ -217,3 +217,18 @@ def test_field_names_in_errors_are_chinese(roll: Cli):
     assert result.stderr == "unionctl: 称号不能为空\n"
     result = roll.fails("members", "branch", "add", " ", "--lang", "zh")
     assert result.stderr == "unionctl: 分工会不能为空\n"
+
+
+def test_confirmations_and_refusals_name_fields_and_states_in_chinese(roll: Cli, tmp_path):
+    zh = {"UNIONCTL_LANG": "zh"}
+    result = roll("members", "edit", "10001", "--phone", "13900001111", "--dept", "内科", env=zh)
+    assert result.stdout.strip() == "已更新 10001 张丽：手机号、科室"
+    roll("members", "leave", "10004", "--on", "2025-06-30")
+    result = roll.fails("members", "leave", "10004", env=zh)
+    assert "的会籍状态是“退会”，无法退会" in result.stderr
+    result = roll.fails("members", "edit", "10001", "--status", "退会", env=zh)
+    assert "`unionctl members leave`" in result.stderr
+    clash = tmp_path / "clash.csv"
+    clash.write_text("emp_no,name,id_card\n20015,甲,330102199003071521\n", encoding="utf-8")
+    result = roll.fails("members", "import", str(clash), env=zh)
+    assert "身份证号 '330102199003071521' 已属于 10001（张丽）" in result.stderr
