@@ -124,6 +124,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "status": ("status", "会籍状态"),
     "joined_on": ("joined_on", "入会日期"),
     "hired_on": ("hired_on", "入职日期"),
+    "member_id": ("member", "会员"),
     "retirees": ("retirees", "退休职工"),
     "retired_members": ("retired_members", "退休会员"),
     "hardship": ("hardship", "困难档案"),
@@ -215,6 +216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_newer": (
         "{path} was written by a newer unionctl (schema {found}); upgrade unionctl",
         "{path} 由更新版本的 unionctl 写入（{found}）；请升级 unionctl",
+    ),
+    "db_conflict": (
+        "nothing written: the same {fields} is already recorded in {path}",
+        "未写入：{path} 中已有相同的{fields}记录",
     ),
     "db_error": ("database error on {path}: {detail}", "数据库 {path} 出错：{detail}"),
     "db_url_unsupported": (
