@@ -166,3 +166,14 @@ def test_a_change_before_the_roll_start_says_how_to_fix_it(cli: Cli):
         ("non_member", "2020-01-01", "2025-03-01"),
         ("member", "2025-03-01", None),
     ]
+
+
+def test_a_corrected_hire_date_keeps_the_join_date(cli: Cli):
+    cli("members", "add", "1", "甲", "--joined", "2010-07-01")  # on the roll from joining
+    cli("members", "edit", "1", "--hired", "2012-01-01")  # joined another union first
+    assert _periods(cli, "1", "employment") == [("staff", "2012-01-01", None)]
+    assert _periods(cli, "1", "status") == [("member", "2010-07-01", None)]
+    assert _total(cli, "--year", "2011")["staff_count"] == 0  # not yet on the roll
+    cli("members", "edit", "1", "--hired", "2008-01-01")
+    early = _total(cli, "--year", "2009")
+    assert (early["members"], early["staff_count"]) == (0, 1)  # working, not yet a member

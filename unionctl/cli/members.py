@@ -609,7 +609,7 @@ def members_honour(
     number = parse_member_ref(emp_no)
     text = parse_text(title)
     if not text:
-        raise UnionError("bad_text", what="title")
+        raise UnionError("bad_text", what=Term("header", "title"))
     level_code = parse_code("honour_level", level)
     when = parse_date(on)
     database = open_db()
@@ -777,12 +777,13 @@ def members_branch_add(
     Example: unionctl members branch add 护理分工会
     """
     from unionctl.errors import UnionError
+    from unionctl.labels import Term
     from unionctl.parsing import parse_text
     from unionctl.services.branches import add_branch
 
     text = parse_text(name)
     if not text:
-        raise UnionError("bad_text", what="branch")
+        raise UnionError("bad_text", what=Term("header", "branch"))
     database = open_db()
     with writing(database) as work:
         add_branch(work, name=text, parent=parse_text(parent))
@@ -814,12 +815,13 @@ def members_branch_rename(
     Example: unionctl members branch rename 后勤分工会 后勤保障分工会
     """
     from unionctl.errors import UnionError
+    from unionctl.labels import Term
     from unionctl.parsing import parse_text
     from unionctl.services.branches import rename_branch
 
     old_name, new_name = parse_text(old), parse_text(new)
     if not old_name or not new_name:
-        raise UnionError("bad_text", what="branch")
+        raise UnionError("bad_text", what=Term("header", "branch"))
     database = open_db()
     with writing(database) as work:
         rename_branch(work, old=old_name, new=new_name)

@@ -268,7 +268,9 @@ def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> N
             .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
         ).first()
         if head is None or head.start_on != old:
-            continue  # a membership older than the hire date (transferred in) keeps its date
+            continue
+        if aspect == "status" and head.value == "member":
+            continue  # a membership starts at its join date, whatever the hire date says
         if head.end_on is not None and hired_on >= head.end_on:
             continue
         conn.execute(update(PERIOD).where(PERIOD.c.id == head.id).values(start_on=hired_on))

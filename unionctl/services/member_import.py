@@ -312,7 +312,6 @@ class _Run:
     advance: Callable[[int], None]
     result: ImportResult = field(default_factory=ImportResult)
     problems: list[tuple[int, UnionError]] = field(default_factory=list)
-    rows_seen: int = 0
 
     def start(self, work) -> None:
         self.work = work
