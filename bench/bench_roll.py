@@ -20,7 +20,6 @@ sqlite3 executemany of the same rows into a bare table.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import os
 import random
@@ -36,9 +35,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_members import BRANCHES, GIVEN, SURNAMES, make_roster  # noqa: E402
+from bench_members import BRANCHES, GIVEN, SURNAMES, make_roster
 
-from unionctl.parsing import id_card_check_digit  # noqa: E402
+from unionctl.parsing import id_card_check_digit
 
 YEAR = 2024  # the reported year
 STAMP = "2026-01-01 00:00:00"
@@ -69,7 +68,7 @@ def build_history(path: Path, size: int, seed: int = 11) -> dict[str, int]:
     )
     retired_branch = len(BRANCHES)  # 离退休分工会
     working_branches = range(1, retired_branch)
-    early, late = dt.date(1985, 1, 1), dt.date(2026, 6, 30)
+    early = dt.date(1985, 1, 1)
     counts = dict.fromkeys(("status_change", "branch_move", "departed", "deceased", "retired"), 0)
     members, periods = [], []
     flush = 50_000
@@ -95,7 +94,8 @@ def build_history(path: Path, size: int, seed: int = 11) -> dict[str, int]:
         rows.append(branch_row)
         last = max(d for d in (hired, joined, start) if d)
 
-        def change(aspect: str, value: str | None, on: dt.date) -> None:
+        def change(aspect: str, value: str | None, on: dt.date, rows=rows) -> None:
+            """Close the open period of `aspect` on `on`, open one with `value`."""
             for row in rows:
                 if row[0] == aspect and row[3] is None:
                     row[3] = on
@@ -158,7 +158,6 @@ def build_history(path: Path, size: int, seed: int = 11) -> dict[str, int]:
             )
             members, periods = [], []
     conn.commit()
-    conn.execute("ANALYZE") if os.environ.get("BENCH_ANALYZE") else None
     counts["periods"] = conn.execute("SELECT count(*) FROM member_period").fetchone()[0]
     conn.close()
     return counts

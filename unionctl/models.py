@@ -65,7 +65,7 @@ class MemberPeriod(SQLModel, table=True):
 
     __tablename__ = "member_period"
     __table_args__ = (
-        Index("ix_member_period_member", "member_id", "aspect", "end_on"),
+        Index("ix_member_period_lookup", "member_id", "aspect", "end_on", "start_on", "value"),
         Index("ix_member_period_span", "aspect", "value", "start_on", "end_on", "member_id"),
     )
     id: int | None = Field(default=None, primary_key=True)

@@ -13,7 +13,7 @@ On day D, for each person (from the history periods, unionctl.services.history):
 `ROLL_ON` is an SQL subquery with one row per person on the roll on :day; reports join to
 it or aggregate over it. It drives from the employment periods (index
 ix_member_period_span) and looks up each person's status and branch by
-ix_member_period_member, so it is one pass over the roll: linear in its size.
+ix_member_period_lookup (migration 0003), so it is one pass over the roll: linear in its size.
 """
 
 from __future__ import annotations
