@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from unionctl.db import insert_rows
 from unionctl.errors import UnionError
 from unionctl.labels import Phrase, Term, Words
 from unionctl.models import HardshipRecord, MemberPeriod
@@ -130,8 +131,7 @@ def initial_periods(
 
 
 def insert_periods(conn: Connection, rows: list[dict]) -> None:
-    if rows:
-        conn.execute(insert(PERIOD), rows)
+    insert_rows(conn, PERIOD, rows)
 
 
 def _row(

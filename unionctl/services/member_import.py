@@ -15,13 +15,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, select, text
 
-from unionctl.db import Database, local_now
+from unionctl.db import Database, insert_rows, local_now
 from unionctl.errors import ImportRejected, UnionError
 from unionctl.labels import HEADERS, Term
 from unionctl.lookup import suggest_names
@@ -336,25 +337,23 @@ class _Run:
     def problem(self, line: int, error: UnionError) -> None:
         self.problems.append((line, error))
 
+    # The keys table is SQLite's (a temp table WITHOUT ROWID), so it is read and written
+    # through the driver: one query per chunk, the keys passed as one JSON array.
     def _seen_before(self, kind: str, keys: list[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for start in range(0, len(keys), 500):
-            part = keys[start : start + 500]
-            marks = ", ".join(f":k{i}" for i in range(len(part)))
-            rows = self.conn.execute(
-                text(
-                    f"SELECT key, line FROM {_KEYS_TABLE} WHERE kind = :kind AND key IN ({marks})"
-                ),
-                {"kind": kind, **{f"k{i}": k for i, k in enumerate(part)}},
-            )
-            found.update(dict(rows.all()))
-        return found
+        if not keys:
+            return {}
+        rows = self.conn.exec_driver_sql(
+            f"SELECT key, line FROM {_KEYS_TABLE} WHERE kind = ? "
+            "AND key IN (SELECT value FROM json_each(?))",
+            (kind, json.dumps(keys)),
+        )
+        return dict(rows.all())
 
     def _remember(self, kind: str, pairs: list[tuple[str, int]]) -> None:
         if pairs:
-            self.conn.execute(
-                text(f"INSERT OR IGNORE INTO {_KEYS_TABLE} VALUES (:kind, :key, :line)"),
-                [{"kind": kind, "key": k, "line": line} for k, line in pairs],
+            self.conn.exec_driver_sql(
+                f"INSERT OR IGNORE INTO {_KEYS_TABLE} VALUES (?, ?, ?)",
+                [(kind, key, line) for key, line in pairs],
             )
 
     def chunk(self, items: list[tuple[int, dict[str, str] | UnionError]]) -> None:
@@ -470,7 +469,7 @@ class _Run:
             return
         table = Member.__table__
         rows = [new.row for _, new in creates]
-        self.conn.execute(insert(table), rows)
+        insert_rows(self.conn, table, rows)
         ids = dict(
             self.conn.execute(
                 select(table.c.emp_no, table.c.id).where(
