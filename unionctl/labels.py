@@ -221,8 +221,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "output_failed": ("cannot write {path}: {detail}", "无法写入 {path}：{detail}"),
     "bad_format": (
-        "unknown output format {value!r}; accepted: table, csv, tsv, json, md or a tabulate format ({accepted})",
-        "未知的输出格式 {value!r}；可用：table、csv、tsv、json、md 或 tabulate 格式（{accepted}）",
+        "unknown output format {value!r}; accepted: table, csv, tsv, json, md, xlsx or a tabulate format ({accepted})",
+        "未知的输出格式 {value!r}；可用：table、csv、tsv、json、md、xlsx 或 tabulate 格式（{accepted}）",
+    ),
+    "xlsx_needs_output": (
+        "--format xlsx writes a workbook file: give --output FILE.xlsx (it is not written to a terminal or pipe)",
+        "--format xlsx 生成工作簿文件：请加 --output 文件名.xlsx（不会输出到终端或管道）",
     ),
     "bad_lang": (
         "unknown language {value!r}; accepted: zh, en",
@@ -383,6 +387,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 既不是 UTF-8 也不是 GB18030 文本（第 {line} 行有无法识别的字节）",
     ),
     "import_unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),
+    "import_xls": (
+        "{path} is an old-format .xls workbook; open it in Excel or WPS and save it as .xlsx (or CSV UTF-8)",
+        "{path} 是旧格式 .xls 工作簿；请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV UTF-8）",
+    ),
+    "import_encrypted": (
+        "{path} is password-protected; save a copy without the password and import that",
+        "{path} 设有密码；请另存一份不带密码的副本再导入",
+    ),
+    "import_xlsx_corrupt": (
+        "{path} is not a readable .xlsx workbook ({detail})",
+        "{path} 不是可读取的 .xlsx 工作簿（{detail}）",
+    ),
+    "import_no_sheet": (
+        "{path} has no sheet named {sheet!r}; its sheets: {sheets}",
+        "{path} 中没有名为 {sheet!r} 的工作表；现有工作表：{sheets}",
+    ),
+    "import_empty_sheet": (
+        "sheet {sheet} of {path} is empty: no header row",
+        "{path} 的工作表 {sheet} 是空的：没有表头",
+    ),
+    "import_sheet_not_workbook": (
+        "--sheet applies to .xlsx workbooks; {path} is a text (CSV/TSV) file",
+        "--sheet 只适用于 .xlsx 工作簿；{path} 是文本（CSV/TSV）文件",
+    ),
+    "import_ignored_columns": (
+        "{path}: column(s) not understood, ignored: {columns}",
+        "{path}：以下列无法识别，已忽略：{columns}",
+    ),
+    "import_runaway_quote": (
+        'a quoted field starts on this line and runs on to line {end} (an unbalanced quote mark ")',
+        '此行有一个带引号的字段一直延续到第 {end} 行（引号 " 不成对）',
+    ),
+    "import_field_too_long": (
+        "a field is longer than {limit} (an unbalanced quote mark?); nothing after it can be read",
+        "有字段超过 {limit}（引号不成对？）；其后的内容无法读取",
+    ),
+    "import_csv": ("the line cannot be read as CSV: {detail}", "此行无法按 CSV 读取：{detail}"),
+    "import_merged": (
+        "cells {cells} are merged inside the data; unmerge them and fill in every row",
+        "数据区中单元格 {cells} 被合并；请取消合并并逐行填写",
+    ),
+    "import_formula_no_value": (
+        "cell {cell} is a formula with no saved value; open the file in Excel or WPS, save it, and import again",
+        "单元格 {cell} 是没有保存计算结果的公式；请用 Excel 或 WPS 打开并保存后再导入",
+    ),
+    "import_date_in_text": (
+        "cell {cell} is a date, but {column} is not a date column; format the column as text and retype it",
+        "单元格 {cell} 是日期，但“{column}”不是日期列；请把该列设为文本格式后重新填写",
+    ),
+    "import_number_damaged": (
+        "cell {cell} holds the number {value}: a spreadsheet keeps only 15 digits, so its last digits cannot be trusted; retype it as text",
+        "单元格 {cell} 是数字 {value}：表格软件只保留 15 位有效数字，末几位已不可信；请设为文本格式后重新填写",
+    ),
+    "import_cell_error": (
+        "cell {cell} holds the spreadsheet error {value}",
+        "单元格 {cell} 是表格错误值 {value}",
+    ),
     "import_dup_in_file": (
         "employee number {emp_no} appears again (first on line {first})",
         "工号 {emp_no} 重复出现（首次在第 {first} 行）",

@@ -24,7 +24,7 @@ from unionctl import labels
 from unionctl.errors import UnionError
 from unionctl.parsing import format_money, mask_id_card, mask_phone
 
-BASIC_FORMATS = ("table", "csv", "tsv", "json", "md")
+BASIC_FORMATS = ("table", "csv", "tsv", "json", "md", "xlsx")
 NUMERIC_KINDS = ("int", "money", "percent", "signed")
 
 
@@ -185,6 +185,15 @@ def neutralise(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def unneutralise(text: str) -> str:
+    """The inverse of `neutralise` for a cell read back from CSV (the table reader calls
+    it), so an export imports back unchanged. Keep the two together: one rule."""
+    return text[1:] if text.startswith(_NEUTRALISED) else text
+
+
+_NEUTRALISED = tuple("'" + start for start in _FORMULA_START)
 
 
 def _text_rows(table: Table, style: Style) -> Iterator[list[str]]:

@@ -89,7 +89,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, csv, tsv, json, md, or any tabulate format (github, grid…).",
+        help="table, csv, tsv, json, md, xlsx (needs --output), or any tabulate format "
+        "(github, grid…).",
         show_default=False,
     ),
 ]
@@ -223,6 +224,11 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
         include_private=_state.include_private,
         bom=_state.bom and fmt in ("csv", "tsv"),
     )
+    if fmt == "xlsx":  # binary, to a file only; openpyxl/XlsxWriter load only here
+        from unionctl.xlsx import write_workbook
+
+        write_workbook(items, style, _state.output)
+        return
     with output_stream(_state.output, bom=style.bom, private=private and style.include_private) as (
         stream,
         tty,

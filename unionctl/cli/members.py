@@ -501,7 +501,11 @@ def members_honour(
 @command
 def members_import(
     file: Annotated[
-        Path, typer.Argument(help="CSV (UTF-8, UTF-8 with BOM or GB18030).", show_default=False)
+        Path,
+        typer.Argument(
+            help="CSV/TSV (UTF-8, UTF-8 with BOM or GB18030) or an .xlsx workbook.",
+            show_default=False,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check every row; write nothing.")
@@ -515,19 +519,25 @@ def members_import(
             "--create-branches", help="Add branches the file names that do not exist yet."
         ),
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
+    ] = None,
 ) -> None:
     """Import a roster; all or nothing: one bad row and nothing is written.
 
     Headers may be codes (emp_no, name, …) or Chinese (工号, 姓名, 性别, 出生日期, 科室, 分工会 …).
     With --update, columns absent from the file leave those fields as they are.
 
-    Example: unionctl members import 花名册.csv --create-branches --dry-run
+    Example: unionctl members import 花名册.xlsx --sheet 在职 --create-branches --dry-run
     """
     from unionctl.services.member_import import import_members, read_roster
 
-    roster = read_roster(file)
+    roster = read_roster(file, sheet=sheet)
+    if roster.ignored:
+        say("import_ignored_columns", err=True, path=file, columns=", ".join(roster.ignored))
     database = open_db()
-    with progress(2 * len(roster.rows), str(file.name)) as advance:
+    with progress(None, str(file.name)) as advance:
         result = import_members(
             database,
             roster,
