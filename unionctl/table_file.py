@@ -28,7 +28,7 @@ from typing import Any
 
 from unionctl.errors import UnionError
 from unionctl.labels import HEADERS
-from unionctl.render import unneutralise
+from unionctl.render import unexcel_text, unneutralise
 
 FIELD_LIMIT = 128 * 1024  # csv's own default limit, named so the message can say it
 HEADER_SEARCH = 10  # rows looked at for the header (title lines above it are skipped)
@@ -261,7 +261,7 @@ class _Text(_Source):
             yield (
                 line,
                 {
-                    code: excel_digits(record[i]) if code in digits else unneutralise(record[i])
+                    code: unexcel_text(record[i]) if code in digits else unneutralise(record[i])
                     for code, i in pairs
                 },
             )
@@ -301,20 +301,6 @@ def _decodes(path: Path, encoding: str) -> tuple[int, int] | None:
     except OSError as error:
         raise UnionError("import_unreadable", path=str(path), detail=error.strerror) from None
     return None
-
-
-_EXCEL_TEXT = re.compile(r'="([0-9]*)"')
-
-
-def excel_digits(text: str) -> str:
-    """Undo the CSV-for-Excel guard of a digit string (="00123", or a leading tab), so
-    a `--bom` export imports back exactly; anything else is the formula guard's text."""
-    match = _EXCEL_TEXT.fullmatch(text)
-    if match:
-        return match.group(1)
-    if text.startswith("\t") and text[1:].isdigit():
-        return text[1:]
-    return unneutralise(text)
 
 
 # --- xlsx -----------------------------------------------------------------------------------
