@@ -454,8 +454,7 @@ def test_create_branches_adds_the_named_branches(roll: Cli, tmp_path: Path):
     before = db_dump(roll.db)
     refused = roll.fails("members", "import", str(path))
     assert [line.split(":")[0] for line in stderr_lines(refused)[1:]] == [
-        "  line 2",
-        "  line 3",
+        "  lines 2, 3 (2 rows)",  # the same unknown branch twice: one line
         "  line 4",
     ]
     assert "no branch named '后勤分工会'" in refused.stderr

@@ -408,3 +408,72 @@ def test_rows_stream_and_can_be_read_twice(tmp_path: Path):
         (2, {"emp_no": "1", "name": "甲"}),
         (3, {"emp_no": "2", "name": "乙"}),
     ]
+
+
+# --- what a secretary's roster really says -------------------------------------------------
+
+
+def test_three_hundred_identical_errors_are_one_line(roll: Cli, tmp_path: Path):
+    rows = "".join(f"{40000 + n},人{n},外科分工会\n" for n in range(300))
+    path = tmp_path / "many.csv"
+    path.write_text("工号,姓名,分工会\n" + rows + "49999,末,内科分工会\n50000,,内科分工会\n")
+    result = roll.fails("members", "import", str(path))
+    lines = stderr_lines(result)
+    assert lines[0].endswith("301 bad row(s) in " + str(path))
+    assert len(lines) == 3, lines
+    assert lines[1].startswith("  lines 2, 3, 4, 5, 6, … (300 rows): ")
+    assert "外科分工会" in lines[1]
+    assert lines[2].startswith("  line 303: ")
+
+
+def test_roster_words_for_employment_and_membership(roll: Cli, tmp_path: Path):
+    path = tmp_path / "words.csv"
+    path.write_text(
+        "工号,姓名,用工形式,是否会员\n30001,甲,合同工,是\n30002,乙,正式,否\n30003,丙,在职,是\n"
+        "10002,王芳,在职,\n",
+        encoding="utf-8",
+    )
+    roll("members", "import", str(path), "--update")
+    members = members_json(roll)
+    assert (members["30001"]["employment"], members["30001"]["status"]) == ("contract", "member")
+    assert (members["30002"]["employment"], members["30002"]["status"]) == ("staff", "non_member")
+    # 在职 says "working here", not which employment: a new person gets the default,
+    # an existing contract worker stays a contract worker
+    assert members["30003"]["employment"] == "staff"
+    assert members["10002"]["employment"] == "contract"
+
+
+def test_vague_employment_option_names_the_choices(roll: Cli):
+    result = roll.fails("members", "add", "30009", "甲", "--employment", "在职")
+    assert "'在职' does not say which employment; accepted: staff 在编" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("是", True), ("否", False), ("Y", True), ("no", False), ("√", True), ("×", False),
+     ("１", True), ("0", False)],
+)  # fmt: skip
+def test_yes_no_cells(text: str, value: bool):
+    from unionctl.parsing import parse_yes_no
+
+    assert parse_yes_no(text) is value
+
+
+def test_yes_no_refuses_anything_else():
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_yes_no
+
+    with pytest.raises(UnionError):
+        parse_yes_no("也许")
+
+
+def test_every_bad_cell_of_a_workbook_row_is_reported(cli: Cli, tmp_path: Path):
+    def build(sheet):
+        sheet.append(["30001", "甲", 3.30102199003072e17, "=TODAY()", None])
+
+    path = _bad_book(tmp_path, build)
+    result = cli.fails("members", "import", str(path))
+    lines = stderr_lines(result)
+    assert lines[0].endswith(f"2 bad row(s) in {path}")
+    assert lines[1].startswith("  line 2: cell 花名册!C2 holds the number")
+    assert lines[2].startswith("  line 2: cell 花名册!D2 is a formula with no saved value")

@@ -86,9 +86,23 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
     "gender": {"m": "M", "f": "F", "男性": "M", "女性": "F", "male": "M", "female": "F"},
-    "employment": {"编制": "staff", "在职": "staff", "合同": "contract", "规培生": "trainee"},
+    "employment": {
+        "编制": "staff",
+        "在编人员": "staff",
+        "编内": "staff",
+        "正式": "staff",
+        "正式工": "staff",
+        "合同": "contract",
+        "合同工": "contract",
+        "合同制员工": "contract",
+        "编外": "contract",
+        "规培生": "trainee",
+        "离休": "retired",
+    },
     "status": {
         "会员": "member",
+        "是": "member",  # a 是否会员 column
+        "否": "non_member",
         "non-member": "non_member",
         "nonmember": "non_member",
         "非会员": "non_member",
@@ -102,6 +116,17 @@ ALIASES: dict[str, dict[str, str]] = {
     "hardship_tier": {"深度": "deep", "相对": "relative", "意外": "accidental"},
     "honour_level": {"院": "hospital", "市": "city", "省": "province", "国家": "national"},
 }
+
+# Words a roster uses that say too little to pick a code. 在职 ("working here") does not
+# say whether someone is 在编 staff, 合同制 or 规培: an import reads it as a blank cell
+# (the field is left as it is; a new person gets the default, staff), a command option
+# refuses it and names the choices. (It used to mean staff, which quietly turned
+# contract workers into staff on `import --update`.)
+VAGUE: dict[str, tuple[str, ...]] = {"employment": ("在职", "在岗", "在职在岗")}
+
+# Yes/no cells and options, as rosters and secretaries write them.
+YES_WORDS = ("yes", "y", "true", "1", "是", "有", "√", "✓", "对")
+NO_WORDS = ("no", "n", "false", "0", "否", "无", "×", "✗", "不是")
 
 # Column headers and other short labels: key -> (English, Chinese).
 HEADERS: dict[str, tuple[str, str]] = {
@@ -257,6 +282,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "money_absurd": (
         "the amount {value!r} is larger than {limit} yuan; check the figure",
         "金额 {value!r} 超过 {limit} 元，请核对",
+    ),
+    "vague_code": (
+        "{value!r} does not say which {what}; accepted: {accepted}",
+        "{value!r} 没有说明是哪种{what}；可用：{accepted}",
+    ),
+    "bad_yes_no": (
+        "{value!r} is neither yes nor no (是/否)",
+        "{value!r} 不是“是”或“否”",
+    ),
+    "lines_problem": (
+        "lines {lines} ({count} rows): {problem}",
+        "第 {lines} 行（共 {count} 行）：{problem}",
     ),
     "bad_code": (
         "unknown {what} {value!r}; accepted: {accepted}",

@@ -49,7 +49,8 @@ class TableFile:
 
     def rows(self) -> Iterator[Row]:
         """(line or sheet row number, {code: cell text}) or (line, problem) for a
-        malformed row. Streams; each call re-reads the file."""
+        malformed row (one per bad cell: a row may yield several). Streams; each call
+        re-reads the file."""
         return self._source.rows()
 
 
@@ -428,14 +429,18 @@ class _Workbook(_Source):
                 yield number, UnionError("import_unnamed_value", value=str(stray[0]["value"]))
                 continue
             values: dict[str, str] = {}
-            problem: UnionError | None = None
+            problems: list[UnionError] = []
             for code, position in pairs:
                 cell = cells[position] if position < len(cells) else None
                 try:
                     values[code] = self._text(cell, code, number, position)
                 except UnionError as error:
-                    problem = problem or error
-            yield number, problem if problem is not None else values
+                    problems.append(error)
+            if problems:  # every bad cell of the row, each on its own line
+                for problem in problems:
+                    yield number, problem
+            else:
+                yield number, values
         for first, _last, ref in merges:
             yield max(first, self.header_row + 1), self._merged(ref)
 

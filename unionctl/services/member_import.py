@@ -70,6 +70,9 @@ HEADER_ALIASES = {
     "人员类别": "employment",
     "用工形式": "employment",
     "会员状态": "status",
+    "是否会员": "status",
+    "是否入会": "status",
+    "是否工会会员": "status",
     "入会时间": "joined_on",
 }
 CHUNK = 1000
@@ -120,7 +123,7 @@ def _parse_row(cells: dict[str, str]) -> tuple[str, MemberInput, set[str]]:
         dept=parse_text(cells.get("dept")),
         branch=parse_text(cells.get("branch")),
         post=parse_text(cells.get("post")),
-        employment=parse_optional_code("employment", cells.get("employment")),
+        employment=parse_optional_code("employment", cells.get("employment"), vague_is_blank=True),
         status=parse_optional_code("status", cells.get("status")),
         joined_on=parse_optional_date(cells.get("joined_on")),
     )
