@@ -2,7 +2,8 @@
 
 Run by hand (never in CI), then copy the printed table into bench/README.md:
 
-    python bench/bench_xlsx.py --rows 100000
+    python bench/bench_xlsx.py --rows 100000              # the libraries alone
+    python bench/bench_xlsx.py --rows 100000 --roundtrip  # unionctl export/import
 
 Each candidate runs in its own child process, so its peak RSS (ru_maxrss) is its own.
 Writers: openpyxl write-only, XlsxWriter constant_memory. Readers (of the XlsxWriter
@@ -135,14 +136,60 @@ def run(step: str, path: str, count: int) -> dict:
     return json.loads(done.stdout)
 
 
+def roundtrip(count: int) -> None:
+    """The real CLI: import a roster, export it as xlsx (and as CSV for Excel), import
+    each back with --update; both must change nothing."""
+    import os
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_members import make_roster, timed
+
+    work = Path(tempfile.mkdtemp(prefix="unionctl-bench-"))
+    try:
+        roster = work / "roster.csv"
+        make_roster(roster, count)
+        env = {**os.environ, "UNIONCTL_DB": str(work / "union.db"), "UNIONCTL_LANG": "en"}
+        subprocess.run([sys.executable, "-m", "unionctl", "init"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        book, excel_csv = str(work / "roll.xlsx"), str(work / "roll.csv")
+        steps = [
+            ("members import (CSV, new roster)",
+             ["members", "import", str(roster), "--create-branches"]),
+            ("members export --format xlsx --include-private",
+             ["members", "export", "--format", "xlsx", "-o", book, "--include-private"]),
+            ("members export --bom --include-private (CSV for Excel)",
+             ["members", "export", "--bom", "-o", excel_csv, "--include-private"]),
+            ("members import roll.xlsx --update", ["members", "import", book, "--update"]),
+            ("members import roll.csv (--bom) --update",
+             ["members", "import", excel_csv, "--update"]),
+        ]  # fmt: skip
+        print(f"| {count:,} rows, real CLI | wall | peak RSS |")
+        print("|---|---:|---:|")
+        for label, args in steps:
+            seconds, peak = timed(args, env, 1)
+            print(f"| `{label}` | {seconds:.2f} s | {peak} MB |")
+        done = subprocess.run(
+            [sys.executable, "-m", "unionctl", "members", "import", book, "--update"],
+            env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        print(f"\nround trip: {done.stdout.strip()}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--child", nargs=3)
+    parser.add_argument("--roundtrip", action="store_true", help="time the real CLI")
     args = parser.parse_args()
     if args.child:
         step, path, count = args.child
         child(step, path, int(count))
+        return
+    if args.roundtrip:
+        roundtrip(args.rows)
         return
     with tempfile.TemporaryDirectory() as folder:
         written = {

@@ -367,12 +367,14 @@ def test_an_empty_sheet_is_refused(cli: Cli, tmp_path: Path):
 
 def test_unbalanced_quote_rejects_the_file_with_its_line(cli: Cli, tmp_path: Path):
     rows = [f"3000{n},人{n},内科" for n in range(10)]
-    rows[3] = '30003,"人3,内科'  # the quote never closes: it swallowed lines 5-11 ("7 added")
+    # the quote never closes: its field swallowed lines 8-11, and the import said "7 added"
+    rows[6] = '30006,人6,"内科'
+
     path = tmp_path / "quote.csv"
     path.write_text("工号,姓名,科室\n" + "\n".join(rows) + "\n", encoding="utf-8")
     before = db_dump(cli.db)
     result = cli.fails("members", "import", str(path))
-    assert "line 5: a quoted field starts on this line and runs on to line 11" in result.stderr
+    assert "line 8: a quoted field starts on this line and runs on to line 11" in result.stderr
     assert db_dump(cli.db) == before
 
 
@@ -474,6 +476,6 @@ def test_every_bad_cell_of_a_workbook_row_is_reported(cli: Cli, tmp_path: Path):
     path = _bad_book(tmp_path, build)
     result = cli.fails("members", "import", str(path))
     lines = stderr_lines(result)
-    assert lines[0].endswith(f"2 bad row(s) in {path}")
+    assert lines[0].endswith(f"1 bad row(s) in {path}")
     assert lines[1].startswith("  line 2: cell 花名册!C2 holds the number")
     assert lines[2].startswith("  line 2: cell 花名册!D2 is a formula with no saved value")
