@@ -535,10 +535,33 @@ def _parser_class() -> type:
     would read as empty, and a roster would silently lose that field)."""
     global _PARSER
     if _PARSER is None:
-        from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+        from openpyxl.utils.cell import coordinate_to_tuple
+        from openpyxl.worksheet._reader import (
+            FORMULA_TAG,
+            INLINE_STRING,
+            SHEET_MAIN_NS,
+            WorkSheetParser,
+        )
+
+        plain_text = f"{{{SHEET_MAIN_NS}}}t"
 
         class FormulaAwareParser(WorkSheetParser):
             def parse_cell(self, element):  # type: ignore[no-untyped-def]
+                if element.get("t") == "inlineStr" and element.get("r"):
+                    # Fast path for a plain inline string (XlsxWriter's constant_memory
+                    # writes every text cell so): openpyxl builds a rich-text object per
+                    # cell, a third of the time of reading a 100,000-row roster.
+                    child = element.find(INLINE_STRING)
+                    if child is not None and len(child) == 1 and child[0].tag == plain_text:
+                        row, column = coordinate_to_tuple(element.get("r"))
+                        self.col_counter = column
+                        return {
+                            "row": row,
+                            "column": column,
+                            "value": child[0].text or "",
+                            "data_type": "s",
+                            "style_id": 0,
+                        }
                 cell = super().parse_cell(element)
                 if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                     cell["no_value"] = True
