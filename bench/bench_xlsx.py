@@ -110,11 +110,26 @@ def read_calamine(path: str, count: int) -> None:
     assert seen == count, seen
 
 
+def read_unionctl(path: str, count: int) -> None:
+    """unionctl's own table reader (openpyxl underneath, plain inline strings read
+    directly), with the member import's column kinds."""
+    from unionctl.services.member_import import read_roster
+
+    table = read_roster(Path(path))
+    seen = 0
+    for _line, cells in table.rows():
+        assert isinstance(cells, dict), cells
+        assert len(cells["emp_no"]) == 6 and len(cells["id_card"]) == 18, cells
+        seen += 1
+    assert seen == count, seen
+
+
 STEPS = {
     "write openpyxl (write_only)": write_openpyxl,
     "write XlsxWriter (constant_memory)": write_xlsxwriter,
     "read openpyxl (read_only)": read_openpyxl,
     "read python-calamine": read_calamine,
+    "read unionctl table_file": read_unionctl,
 }
 
 
@@ -203,7 +218,11 @@ def main() -> None:
             size = Path(path).stat().st_size / 1e6
             print(f"| {step} | {result['seconds']:.2f} s | {result['peak_mb']:.0f} MB "
                   f"| {size:.1f} MB |")  # fmt: skip
-        for step in ("read openpyxl (read_only)", "read python-calamine"):
+        for step in (
+            "read openpyxl (read_only)",
+            "read python-calamine",
+            "read unionctl table_file",
+        ):
             for source, path in written.items():
                 result = run(step, path, args.rows)
                 origin = source.split()[1]

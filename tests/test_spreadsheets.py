@@ -479,3 +479,14 @@ def test_every_bad_cell_of_a_workbook_row_is_reported(cli: Cli, tmp_path: Path):
     assert lines[0].endswith(f"1 bad row(s) in {path}")
     assert lines[1].startswith("  line 2: cell 花名册!C2 holds the number")
     assert lines[2].startswith("  line 2: cell 花名册!D2 is a formula with no saved value")
+
+
+def test_true_false_cells_in_a_membership_column(cli: Cli, tmp_path: Path):
+    book = Workbook()
+    book.active.append(["工号", "姓名", "是否会员"])
+    book.active.append(["30001", "甲", True])
+    book.active.append(["30002", "乙", False])
+    book.save(tmp_path / "tf.xlsx")
+    cli("members", "import", str(tmp_path / "tf.xlsx"))
+    members = members_json(cli)
+    assert (members["30001"]["status"], members["30002"]["status"]) == ("member", "non_member")

@@ -404,7 +404,8 @@ class _Workbook(_Source):
     def rows(self) -> Iterator[Row]:
         header = self.header
         pairs = list(zip(header.columns, header.positions, strict=True))
-        unnamed = set(header.unnamed) | set(range(header.width, 16384))
+        unnamed = set(header.unnamed)
+        width = header.width
         merges = [m for m in self.merges if m[1] > self.header_row]
         skip_until = 0
         for number, cells in self._raw_rows():
@@ -423,7 +424,7 @@ class _Workbook(_Source):
             stray = [
                 c
                 for i, c in enumerate(cells)
-                if i in unnamed and c is not None and c["value"] not in (None, "")
+                if (i in unnamed or i >= width) and c is not None and c["value"] not in (None, "")
             ]
             if stray:
                 yield number, UnionError("import_unnamed_value", value=str(stray[0]["value"]))
@@ -467,8 +468,8 @@ class _Workbook(_Source):
                     column=HEADERS[code][1] if code in HEADERS else code,
                 )
             return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-        if isinstance(value, bool):
-            return "yes" if value else "no"
+        if isinstance(value, bool):  # TRUE/FALSE: 是/否 reads as a yes/no and as 是否会员
+            return "是" if value else "否"
         if isinstance(value, int | float):
             if kind == "date":
                 return _serial_date(value, self.book.epoch) or _number_text(value)
