@@ -480,7 +480,9 @@ class _Workbook(_Source):
                     value=_number_text(value),
                 )
             return _number_text(value)
-        return str(value)
+        # the formula guard, undone as for CSV: the writer's, or a --bom CSV's that went
+        # through a spreadsheet into this workbook
+        return unneutralise(str(value))
 
     def _ref(self, row: int, position: int) -> str:
         from openpyxl.utils import get_column_letter

@@ -5,7 +5,9 @@ phone and ID-card numbers and all other text as text cells (so `00123` and an 18
 ID card stay exactly as stored, and a text cell is never a formula: XlsxWriter's
 write_string cannot make one, whatever the text starts with); dates as dates; money as
 numbers (yuan = fen / 100) shown with two decimals; rates as percentages; counts as
-numbers. Private columns are masked unless --include-private, exactly as in CSV (the same
+numbers. Text gets the same formula guard as CSV (render.neutralise: `=1+2` is written
+`'=1+2`), so a workbook saved on as CSV stays harmless and the reader undoes one rule
+for both formats. Private columns are masked unless --include-private, exactly as in CSV (the same
 `render.cell` does it). The header is bold and frozen, widths fit Chinese text (a wide
 character counts 2), the 合计 row is bold, and the title and period go into the
 document properties; a report for a period also gets a title line above its header.
@@ -27,7 +29,7 @@ from typing import Any
 
 from unionctl import labels
 from unionctl.errors import UnionError
-from unionctl.render import Column, Record, Style, Table, _for_audience, cell
+from unionctl.render import Column, Record, Style, Table, _for_audience, cell, neutralise
 
 MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than a huge column
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -226,7 +228,7 @@ def _write_cell(
         if day is not None:
             sheet.write_datetime(row, col, day, fmt)
             return 10
-    text = cell(column, value, style)
+    text = neutralise(cell(column, value, style))
     sheet.write_string(row, col, text, fmt)
     if 2 * len(text) <= known:
         return known
