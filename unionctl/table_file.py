@@ -540,15 +540,35 @@ def _parser_class() -> type:
     if _PARSER is None:
         from openpyxl.utils.cell import coordinate_to_tuple
         from openpyxl.worksheet._reader import (
+            DATA_TAG,
             FORMULA_TAG,
             INLINE_STRING,
+            ROW_TAG,
             SHEET_MAIN_NS,
             WorkSheetParser,
+            iterparse,
         )
 
         plain_text = f"{{{SHEET_MAIN_NS}}}t"
 
         class FormulaAwareParser(WorkSheetParser):
+            def parse(self):  # type: ignore[no-untyped-def]
+                """Rows only, and each row dropped from the tree once read: openpyxl
+                clears a row but leaves it in <sheetData>, which grew a 1,000,000-row
+                read to 144 MB (68 MB at 100,000)."""
+                data = None
+                for event, element in iterparse(self.source, events=("start", "end")):
+                    if event == "start":
+                        if element.tag == DATA_TAG:
+                            data = element
+                    elif element.tag == ROW_TAG:
+                        row = self.parse_row(element)
+                        if data is not None:
+                            data.clear()  # holds only this row: those before are gone
+                        else:
+                            element.clear()
+                        yield row
+
             def parse_cell(self, element):  # type: ignore[no-untyped-def]
                 if element.get("t") == "inlineStr" and element.get("r"):
                     # Fast path for a plain inline string (XlsxWriter's constant_memory
