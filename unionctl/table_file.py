@@ -240,9 +240,7 @@ class _Text(_Source):
         header = self.header
         width = header.width
         pairs = list(zip(header.columns, header.positions, strict=True))
-        named = set(header.positions) | {
-            p for p in range(width) if p not in header.unnamed and p not in header.positions
-        }
+        named = {p for p in range(width) if p not in header.unnamed}  # ignored ones included
         digits = {code for code, kind in self.kinds.items() if kind == "digits"}
         for line, record in self._records():
             if line <= self.header_line:
