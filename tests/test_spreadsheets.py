@@ -237,7 +237,9 @@ def test_hr_workbook_imports_by_sheet_name(cli: Cli, tmp_path: Path):
     path = hr_workbook(tmp_path / "花名册.xlsx")
     result = cli("members", "import", str(path), "--sheet", "在职职工")
     assert "2 added" in result.stdout
-    assert stderr_lines(result) == [f"{path}: column(s) not understood, ignored: 序号, 备注"]
+    assert stderr_lines(result) == [
+        f"unionctl: {path}: column(s) not understood, ignored: 序号, 备注"
+    ]
     members = members_json(cli)
     assert members["00456"]["birth_date"] == "1988-05-20"
     assert members["00456"]["phone"] == "13900001111"
@@ -245,6 +247,36 @@ def test_hr_workbook_imports_by_sheet_name(cli: Cli, tmp_path: Path):
     assert members["00456"]["dept"] == "儿科"
     assert members["20002"]["id_card"] == VALID_ID
     assert members["20002"]["birth_date"] == "1990-03-07"  # from the ID card
+
+
+def test_a_header_over_two_rows_with_merged_cells(cli: Cli, tmp_path: Path):
+    """HR's drawn header: 工号/姓名 merged down over two rows, 联系方式 across two columns
+    with 手机 and 身份证号码 below it; the data starts on row 4."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet["A1"] = "XX医院职工花名册（2025年12月）"
+    sheet.merge_cells("A1:F1")
+    sheet.append(["序号", "工号", "姓名", "联系方式", None, "出生日期"])
+    sheet.append([None, None, None, "手机", "身份证号码", None])
+    for column in "ABCF":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.merge_cells("D2:E2")
+    sheet.append([1, "00456", "李娜", "13900001111", None, to_excel(dt.date(1988, 5, 20))])
+    sheet.append([2, "20002", "赵强", None, VALID_ID, None])
+    sheet.append([3, "20003", None, None, None, None])  # no name: line 6 is reported
+    path = tmp_path / "two-level.xlsx"
+    book.save(path)
+    result = cli.fails("members", "import", str(path))
+    assert stderr_lines(result)[0] == f"unionctl: {path}: column(s) not understood, ignored: 序号"
+    assert [line.split(":")[0] for line in stderr_lines(result)[2:]] == ["  line 6"]
+    sheet.delete_rows(6)
+    book.save(path)
+    cli("members", "import", str(path))
+    members = members_json(cli)
+    assert members["00456"]["phone"] == "13900001111"
+    assert members["00456"]["birth_date"] == "1988-05-20"
+    assert members["20002"]["id_card"] == VALID_ID
 
 
 def test_first_sheet_is_read_by_default(cli: Cli, tmp_path: Path):

@@ -346,6 +346,7 @@ class _Workbook(_Source):
         if not candidates:
             raise UnionError("import_empty_sheet", path=str(path), sheet=self.sheet)
         self.header_row, self.header = _find_header(path, candidates, index, required)
+        self._two_level_header(path, candidates, index, required)
         self.columns = self.header.columns
         self.ignored = self.header.ignored
         if not any(
@@ -354,6 +355,31 @@ class _Workbook(_Source):
             for number, cells in self._raw_rows()
         ):
             raise UnionError("import_no_rows", path=str(path))
+
+    def _two_level_header(
+        self,
+        path: Path,
+        candidates: list[tuple[int, list[str]]],
+        index: dict[str, str],
+        required: Sequence[str],
+    ) -> None:
+        """A header over two rows, as HR draws it: 工号 and 姓名 merged down over both,
+        "联系方式" across two columns with 手机 and 身份证号码 below it. The header then
+        ends at the last row those merges reach, and each column is named by its lowest
+        cell (手机, not 联系方式)."""
+        top = self.header_row
+        end = max((last for first, last, _ in self.merges if first <= top < last), default=top)
+        if end == top:
+            return
+        block = [cells for number, cells in candidates if top <= number <= end]
+        width = max(len(cells) for cells in block)
+        names = []
+        for position in range(width):
+            texts = [c[position] for c in block if position < len(c) and c[position].strip()]
+            names.append(texts[-1] if texts else "")
+        self.header_row, self.header = _find_header(path, [(end, names)], index, required)
+        self.columns = self.header.columns
+        self.ignored = self.header.ignored
 
     def _merges(self) -> list[tuple[int, int, str]]:
         """(first row, last row, "A5:A9") of every merged range. The list sits at the end

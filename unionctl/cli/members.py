@@ -675,8 +675,13 @@ def members_import(
 
     when = parse_optional_date(status_on)
     roster = read_roster(file, sheet=sheet)
-    if roster.ignored:
-        say("import_ignored_columns", err=True, path=file, columns=", ".join(roster.ignored))
+    if roster.ignored:  # a warning, prefixed like an error: it may come just before one
+        from unionctl.labels import message
+
+        text = message(
+            "import_ignored_columns", state().language, path=file, columns=", ".join(roster.ignored)
+        )
+        warn(f"unionctl: {text}")
     database = open_db()
     with progress(None, str(file.name)) as advance:
         result = import_members(
