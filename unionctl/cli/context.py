@@ -91,7 +91,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, csv, tsv, json, md, or any tabulate format (github, grid…).",
+        help="table, csv, tsv, json, md, xlsx (needs --output), or any tabulate format "
+        "(github, grid…).",
         show_default=False,
     ),
 ]
@@ -102,7 +103,12 @@ OutputOption = Annotated[
     ),
 ]
 BomOption = Annotated[
-    bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM so Excel reads Chinese.")
+    bool,
+    typer.Option(
+        "--bom",
+        help="CSV/TSV for a spreadsheet: a UTF-8 BOM (so Excel reads Chinese), and employee, "
+        'phone and ID-card numbers written ="00123" so they stay text.',
+    ),
 ]
 LangOption = Annotated[
     str | None,
@@ -261,6 +267,11 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
         include_private=_state.include_private,
         bom=_state.bom and fmt in ("csv", "tsv"),
     )
+    if fmt == "xlsx":  # binary, to a file only; openpyxl/XlsxWriter load only here
+        from unionctl.xlsx import write_workbook
+
+        write_workbook(items, style, _state.output)
+        return
     with output_stream(_state.output, bom=style.bom, private=private and style.include_private) as (
         stream,
         tty,
