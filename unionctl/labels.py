@@ -220,6 +220,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在；演示数据只写入新文件（请换一个 --db）",
     ),
     "output_failed": ("cannot write {path}: {detail}", "无法写入 {path}：{detail}"),
+    "output_failed_committed": (
+        "the change was saved, but its output could not be written to {path}: {detail}",
+        "修改已保存，但输出无法写入 {path}：{detail}",
+    ),
+    "output_is_database": (
+        "{path} is the database (or one of its files); choose another --output",
+        "{path} 是数据库（或其附属文件），请换一个 --output",
+    ),
+    "output_dangling_link": (
+        "{path} is a symbolic link to nothing; give the real file name",
+        "{path} 是指向不存在文件的符号链接，请给出实际文件名",
+    ),
+    "output_not_file": (
+        "{path} is not a file, a terminal or a pipe; choose another --output",
+        "{path} 不是文件、终端或管道，请换一个 --output",
+    ),
     "bad_format": (
         "unknown output format {value!r}; accepted: table, csv, tsv, json, md or a tabulate format ({accepted})",
         "未知的输出格式 {value!r}；可用：table、csv、tsv、json、md 或 tabulate 格式（{accepted}）",

@@ -9,13 +9,9 @@ tabulate with disable_numparse 0.3 s; csv.writer 25 ms — so rich only on a ter
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import json
-import os
-import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -410,43 +406,3 @@ def _for_audience(item: Table | Record, *, machine: bool) -> Table | Record:
         title_suffix=item.title_suffix,
         total=pick(item.total) if item.total is not None else None,
     )
-
-
-@contextlib.contextmanager
-def output_stream(
-    path: str | None, *, bom: bool, private: bool = False
-) -> Iterator[tuple[IO[str], bool]]:
-    """stdout, or FILE written atomically (a temp file renamed into place on success).
-
-    A file holding private fields (phone, ID-card number) is made readable by its owner only.
-    """
-    if path is None or path == "-":
-        stream = sys.stdout
-        if bom:
-            stream.write("\ufeff")
-        yield stream, stream.isatty()
-        stream.flush()
-        return
-    target = os.path.abspath(path)
-    directory = os.path.dirname(target)
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise UnionError("output_failed", path=path, detail=error.strerror) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            if bom:
-                stream.write("\ufeff")
-            yield stream, False
-        os.chmod(temporary, 0o600 if private else 0o644 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -3,6 +3,7 @@ domain errors become one line on stderr and exit status 1."""
 
 from __future__ import annotations
 
+import errno
 import sys
 from typing import Annotated, Any
 
@@ -18,6 +19,8 @@ from unionctl.cli.context import (
     OutputOption,
     PrivateOption,
 )
+
+_STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO)
 
 
 class UnionGroup(TyperGroup):
@@ -38,6 +41,13 @@ class UnionGroup(TyperGroup):
 def _report(error: Exception) -> None:
     from unionctl.errors import ImportRejected, UnionError
 
+    if isinstance(error, OSError) and not error.filename and error.errno in _STREAM_ERRORS:
+        # stdout failed outside our own writers (a plain echo): the same one line
+        from unionctl.output import STDOUT, failure
+
+        _report(failure(STDOUT, error, committed=context.state().committed))
+    if getattr(error, "quiet", False):
+        raise typer.Exit(1) from None
     if isinstance(error, UnionError):
         lang = context.state().language
         typer.echo(f"unionctl: {error.message(lang)}", err=True)

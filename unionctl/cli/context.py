@@ -39,6 +39,7 @@ class AppState:
     command: str = ""
     opened: list[Database] = field(default_factory=list)
     held: list[tuple[str, bool]] | None = None  # confirmations waiting for the commit
+    committed: bool = False  # a write landed: an output failure after it must say so
 
     @property
     def language(self) -> str:
@@ -208,13 +209,20 @@ def writing(database: Database) -> Iterator[Work]:
             yield work
     finally:
         _state.held = None
+    _state.committed = True
+    from unionctl.output import echo
+
     for text, err in held:
-        typer.echo(text, err=err)
+        echo(text, err=err, committed=True)
 
 
 def emit(items: Table | Record | list[Table | Record], *, private: bool = False) -> None:
-    """Print tables in the chosen format to stdout or --output."""
-    from unionctl.render import Style, check_format, output_stream, write
+    """Print tables in the chosen format to stdout or --output (unionctl.output's rules).
+
+    `private` is kept for callers that still pass it: every output file is now 0600."""
+    del private
+    from unionctl.output import open_output, protected_paths
+    from unionctl.render import Style, check_format, write
 
     fmt = check_format(_state.format or "table")
     style = Style(
@@ -223,11 +231,21 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
         include_private=_state.include_private,
         bom=_state.bom and fmt in ("csv", "tsv"),
     )
-    with output_stream(_state.output, bom=style.bom, private=private and style.include_private) as (
-        stream,
-        tty,
-    ):
+    protected = protected_paths(_database_paths()) if _state.output not in (None, "-") else []
+    with open_output(
+        _state.output, bom=style.bom, protected=protected, committed=_state.committed
+    ) as (stream, tty):
         write(items, style, stream, tty=tty)
+
+
+def _database_paths() -> list:
+    """The database file(s) this command uses, which --output must never overwrite."""
+    paths = [database.target.path for database in _state.opened]
+    if not paths:
+        from unionctl.db import resolve_target
+
+        paths.append(resolve_target(_state.db).path)
+    return paths
 
 
 def say(key: str, /, *, err: bool = False, **params: Any) -> None:
@@ -237,11 +255,15 @@ def say(key: str, /, *, err: bool = False, **params: Any) -> None:
     if _state.held is not None:
         _state.held.append((text, err))
     else:
-        typer.echo(text, err=err)
+        from unionctl.output import echo
+
+        echo(text, err=err, committed=_state.committed)
 
 
 def warn(text: str) -> None:
-    typer.echo(text, err=True)
+    from unionctl.output import echo
+
+    echo(text, err=True)
 
 
 @contextmanager

@@ -101,7 +101,7 @@ def log(
             limit=limit,
             include_private=state().include_private,
         )
-        emit(table, private=True)
+        emit(table)
 
 
 @command
