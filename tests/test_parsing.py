@@ -19,8 +19,6 @@ from unionctl.parsing import (
     Period,
     format_money,
     id_card_check_digit,
-    mask_id_card,
-    mask_phone,
     parse_code,
     parse_count,
     parse_date,
@@ -628,36 +626,3 @@ def test_impossible_or_future_birth_dates_are_refused(monkeypatch, birth_digits:
     first17 = f"330102{birth_digits}152"
     number = first17 + id_card_check_digit(first17)
     refused("id_card_date", parse_id_card, number)
-
-
-def test_mask_phone():
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("138-1234-5678") == "138****5678"
-    assert mask_phone("1234567") == "*******"
-    assert mask_phone(None) == ""
-    assert mask_phone("") == ""
-
-
-@given(digits=st.from_regex(r"[0-9]{1,20}", fullmatch=True))
-def test_mask_phone_keeps_only_the_ends(digits: str):
-    masked = mask_phone(digits)
-    assert len(masked) == len(digits)
-    if len(digits) <= 7:
-        assert masked == "*" * len(digits)
-    else:
-        assert masked[:3] == digits[:3]
-        assert masked[-4:] == digits[-4:]
-        assert set(masked[3:-4]) == {"*"}
-
-
-@given(region=regions, birth=births, seq=sequences)
-def test_mask_id_card_keeps_only_the_ends(region, birth, seq):
-    number = make_id(region, birth, seq)
-    masked = mask_id_card(number)
-    assert masked == f"{number[:6]}{'*' * 8}{number[-4:]}"
-    assert f"{birth:%Y%m%d}" not in masked
-
-
-def test_mask_id_card_examples():
-    assert mask_id_card(VALID_ID) == "330102********1521"
-    assert mask_id_card(None) == ""

@@ -416,7 +416,7 @@ def test_private_columns_are_masked_unless_asked():
     )
     for fmt in ("csv", "json", "table"):
         masked = render(table, fmt)
-        assert "138****5678" in masked and "330102********1521" in masked, fmt
+        assert "138****5678" in masked and "3301**************" in masked, fmt
         assert "13812345678" not in masked and VALID_ID not in masked, fmt
         shown = render(table, fmt, private=True)
         assert "13812345678" in shown and VALID_ID in shown, fmt

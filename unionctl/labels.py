@@ -544,7 +544,9 @@ def _render(value: object, lang: str) -> object:
 
 
 def message(key: str, lang: str, /, **params: object) -> str:
-    rendered = {k: _render(v, lang) for k, v in params.items()}
+    from unionctl.privacy import mask_message_params
+
+    rendered = {k: _render(v, lang) for k, v in mask_message_params(key, params).items()}
     return _pick(MESSAGES[key], lang).format(**rendered)
 
 

@@ -315,20 +315,3 @@ def parse_id_card(text: str) -> IdCard:
     if birth.year < 1900 or birth > today():
         raise UnionError("id_card_date", value=text)
     return IdCard(value, birth, "M" if int(value[16]) % 2 else "F")
-
-
-def mask_phone(value: str | None) -> str:
-    """138****1234: enough to recognise, not enough to call."""
-    if not value:
-        return ""
-    digits = value.replace(" ", "").replace("-", "")
-    if len(digits) <= 7:
-        return "*" * len(digits)
-    return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
-
-
-def mask_id_card(value: str | None) -> str:
-    """330102********1234"""
-    if not value:
-        return ""
-    return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}"

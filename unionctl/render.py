@@ -18,7 +18,8 @@ from typing import IO, Any
 
 from unionctl import labels
 from unionctl.errors import UnionError
-from unionctl.parsing import format_money, mask_id_card, mask_phone
+from unionctl.parsing import format_money
+from unionctl.privacy import mask_fields, mask_id_card, mask_phone
 
 BASIC_FORMATS = ("table", "csv", "tsv", "json", "md")
 NUMERIC_KINDS = ("int", "money", "percent", "signed")
@@ -146,26 +147,9 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
     if kind == "json":
         data = json.loads(value)
         if not style.include_private:
-            data = _mask_private(data)
+            data = mask_fields(data)
         return data if for_json else json.dumps(data, ensure_ascii=False, sort_keys=True)
     return value if for_json else str(value)
-
-
-def _mask_private(data: Any) -> Any:
-    """Phone and ID-card numbers inside a JSON snapshot (the audit log), masked."""
-    if isinstance(data, dict):
-        masked = {}
-        for key, item in data.items():
-            if key == "phone" and isinstance(item, str):
-                masked[key] = mask_phone(item)
-            elif key == "id_card" and isinstance(item, str):
-                masked[key] = mask_id_card(item)
-            else:
-                masked[key] = _mask_private(item)
-        return masked
-    if isinstance(data, list):
-        return [_mask_private(item) for item in data]
-    return data
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
