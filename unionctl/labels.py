@@ -284,6 +284,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} 不是有效电话号码（仅限数字、空格、+ 和 -）",
     ),
     "bad_text": ("{what} cannot be empty", "{what}不能为空"),
+    "text_control": (
+        "{value!r} contains a control character ({char}); type the text without it",
+        "{value!r} 含有控制字符（{char}），请去掉后重新输入",
+    ),
     "bad_number": ("{value!r} is not a whole number ≥ 0", "{value!r} 不是大于等于 0 的整数"),
     "id_card_format": (
         "ID-card number {value!r} must be 18 characters: 17 digits and a digit or X",

@@ -251,7 +251,7 @@ def parse_emp_no(text: str) -> str:
 def parse_member_ref(text: str) -> str:
     """An employee number as typed to look someone up; no format check, so a name typed
     by mistake reaches the lookup and gets "did you mean" suggestions."""
-    value = _typed(text)
+    value = _typed(clean_text(text))
     if not value:
         raise UnionError("bad_emp_no", value=text)
     return value
@@ -276,12 +276,35 @@ def parse_phone(text: str | None) -> str | None:
     return value
 
 
+# Control characters are refused, not stripped: ESC, NUL, BEL or a C1 control in a name
+# is a paste gone wrong or an attempt to rewrite the screen of whoever lists the roll,
+# and silently storing something other than what was given would hide it. Tab, CR and
+# LF are whitespace and collapse to one space like any other run of spaces.
+# Invisible format characters (zero-width space/joiner, a BOM inside the text, bidi
+# overrides) are stripped: they arrive by copy-paste from Word, WeChat or a web page,
+# are invisible to the person typing, and a U+202E can make a name read backwards.
+# A name made of nothing else is then empty, and refused as such.
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def clean_text(text: object) -> str:
+    """Text as stored: invisible format characters gone, controls refused, spaces collapsed."""
+    raw = str(text)
+    kept = []
+    for char in raw:
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in _ALLOWED_CONTROLS:
+            raise UnionError("text_control", value=raw, char=f"U+{ord(char):04X}")
+        if category != "Cf":
+            kept.append(char)
+    return " ".join("".join(kept).split())
+
+
 def parse_text(text: str | None) -> str | None:
-    """Free text: trimmed, empty becomes None."""
+    """Free text: cleaned (clean_text) and trimmed; empty becomes None."""
     if text is None:
         return None
-    value = " ".join(str(text).split())
-    return value or None
+    return clean_text(text) or None
 
 
 class IdCard(NamedTuple):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -109,8 +110,42 @@ def check_format(name: str) -> str:
     raise UnionError("bad_format", value=name, accepted=", ".join(sorted(tabulate_formats)))
 
 
+def printable(text: str, *, keep_breaks: bool = False) -> str:
+    """Control and invisible format characters shown as escapes (\\x1b, \\u200b).
+
+    Input refuses them (parsing.clean_text), but a database written by an older release,
+    another program or a hand-edited file may still hold one: printed raw, ESC [2J in a
+    name clears the secretary's screen and U+202E reverses what follows."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _escape(char)
+        if unicodedata.category(char) in _UNSHOWN and not (keep_breaks and char in "\t\r\n")
+        else char
+        for char in text
+    )
+
+
+_UNSHOWN = frozenset(("Cc", "Cf", "Zl", "Zp"))  # controls, invisible formats, line breaks
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) -> Any:
-    """A raw stored value as the reader sees it (text), or as JSON wants it."""
+    """A raw stored value as the reader sees it (text, printable), or as JSON wants it
+    (json.dumps escapes control characters itself)."""
+    shown = _cell(column, value, style, for_json=for_json)
+    if for_json or not isinstance(shown, str):
+        return shown
+    # CSV/TSV quote a tab or line break inside a cell: there it is data, not a screen
+    # control, and a spreadsheet shows it as a line break.
+    return printable(shown, keep_breaks=style.for_machines)
+
+
+def _cell(column: Column, value: Any, style: Style, *, for_json: bool) -> Any:
     kind = column.kind
     if value is None:
         return None if for_json else ""

@@ -49,14 +49,14 @@ def _report(error: Exception) -> None:
     if getattr(error, "quiet", False):
         raise typer.Exit(1) from None
     if isinstance(error, UnionError):
+        from unionctl.render import printable
+
         lang = context.state().language
-        typer.echo(f"unionctl: {error.message(lang)}", err=True)
+        typer.echo(f"unionctl: {printable(error.message(lang))}", err=True)
         if isinstance(error, ImportRejected):
             for line, problem in error.problems:
-                typer.echo(
-                    "  " + context.message("line_problem", lang, line=line, problem=problem),
-                    err=True,
-                )
+                text = context.message("line_problem", lang, line=line, problem=problem)
+                typer.echo("  " + printable(text), err=True)
         raise typer.Exit(1) from None
     if "sqlalchemy" in sys.modules or "sqlite3" in sys.modules:
         import sqlite3

@@ -251,7 +251,9 @@ def _database_paths() -> list:
 def say(key: str, /, *, err: bool = False, **params: Any) -> None:
     """A one-line confirmation in the user's language, on stdout (stderr when stdout
     carries a table that a pipe or spreadsheet reads)."""
-    text = message(key, _state.language, **params)
+    from unionctl.render import printable
+
+    text = printable(message(key, _state.language, **params))
     if _state.held is not None:
         _state.held.append((text, err))
     else:
