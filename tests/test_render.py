@@ -153,7 +153,7 @@ def test_neutralise():
     assert neutralise("\tx") == "'\tx"
     assert neutralise("心内科") == "心内科"
     assert neutralise("") == ""
-    assert neutralise("'=1") == "'=1"
+    assert neutralise("'=1") == "''=1"  # the guard is told apart from a stored quote
 
 
 def test_csv_of_a_record_neutralises_values_but_not_numbers():
@@ -185,8 +185,14 @@ def test_several_tables_in_csv_are_headed_and_separated():
     assert read_csv(blocks[1]) == [["Branches +"], ["dept"], ["'-x"]]
 
 
-# No CR: the writer leaves a CR inside a cell unquoted (see the report).
-texts = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00\r"))
+# No CR: the writer leaves a CR inside a cell unquoted (see the report). No other
+# control or invisible format character: input refuses them and output escapes them
+# (tests/test_hygiene.py); tab and LF are data a CSV cell may hold.
+texts = st.text(
+    alphabet=st.characters(
+        exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp"), include_characters="\t\n"
+    )
+)
 
 
 @given(
@@ -205,7 +211,7 @@ def test_delimited_output_reads_back_cell_for_cell(rows, fmt):
     for (name, dept, fen, count), line in zip(rows, parsed[1:], strict=True):
         for raw, shown in ((name, line[0]), (dept, line[1])):
             assert not shown.startswith(FORMULA_STARTS)
-            assert shown == ("'" + raw if raw.startswith(FORMULA_STARTS) else raw)
+            assert shown == ("'" + raw if raw.startswith((*FORMULA_STARTS, "'")) else raw)
         assert Decimal(line[2]) * 100 == fen
         assert line[3] == str(count)
 

@@ -188,17 +188,30 @@ def _cell(column: Column, value: Any, style: Style, *, for_json: bool) -> Any:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
 
 
 def neutralise(text: str) -> str:
     """OWASP CSV injection: a text cell a spreadsheet would run as a formula gets a quote.
 
+    A text that already starts with a quote gets one more, so that `unneutralise` (what
+    `members import` reads cells with) can tell the guard from data: without it a
+    stored `'=x` came back from export → import as `=x`. The pair round-trips every
+    text exactly (tests/test_roundtrip.py), and is the only place either rule lives.
+
     A lone CR inside a cell becomes LF: csv.writer quotes LF but not CR, and Excel
     would read an unquoted CR as the end of the record."""
-    if text and text.startswith(_FORMULA_START):
-        text = "'" + text
+    if text and text.startswith((*_FORMULA_START, _QUOTE)):
+        text = _QUOTE + text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """The cell as it was stored, from what `neutralise` wrote (the importer's half)."""
+    if text.startswith(_QUOTE) and text[1:].startswith((*_FORMULA_START, _QUOTE)):
+        return text[1:]
     return text
 
 

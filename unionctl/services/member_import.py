@@ -113,12 +113,11 @@ def _decode(path: Path, data: bytes) -> str:
             raise UnionError("import_decode", path=str(path), line=line) from None
 
 
-_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-
-
 def _cell(text: str) -> str:
     """Undo the export's spreadsheet-formula guard so an export imports back unchanged."""
-    return text[1:] if text.startswith(_NEUTRALISED) else text
+    from unionctl.render import unneutralise
+
+    return unneutralise(text)
 
 
 def read_roster(path: Path) -> Roster:
