@@ -211,6 +211,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists; choose another destination",
         "{path} 已存在，请换一个目标文件",
     ),
+    "backup_not_unionctl": (
+        "{path} is not a unionctl database; nothing backed up",
+        "{path} 不是 unionctl 数据库，未备份",
+    ),
+    "backup_failed": ("backup to {path} failed: {detail}", "备份到 {path} 失败：{detail}"),
     "backup_not_sqlite": (
         "backup needs an SQLite database, not {url}",
         "备份仅支持 SQLite 数据库，不支持 {url}",

@@ -123,15 +123,11 @@ def db_backup(
 
     Example: unionctl db backup ~/backups/union-2025-12-31.db
     """
-    from unionctl.db.migrate import backup_file
-    from unionctl.errors import UnionError
+    from unionctl.db.migrate import backup_database
 
     database = open_db(check_schema=False)
-    source = database.target.path
-    if source is None:
-        raise UnionError("backup_not_sqlite", url=database.target.display)
-    size = backup_file(source, dest.expanduser().absolute())
-    say("backup_done", src=source, dest=dest, size=_size(size))
+    size = backup_database(database, dest.expanduser().absolute())
+    say("backup_done", src=database.target.path, dest=dest, size=_size(size))
 
 
 def _size(size: int) -> str:
