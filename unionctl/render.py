@@ -138,7 +138,9 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
     """A raw stored value as the reader sees it (text, printable), or as JSON wants it
     (json.dumps escapes control characters itself)."""
     shown = _cell(column, value, style, for_json=for_json)
-    if for_json or not isinstance(shown, str):
+    if for_json:
+        return None if shown == "" else shown  # one absence in JSON: null, never ""
+    if not isinstance(shown, str):
         return shown
     # CSV/TSV quote a tab or line break inside a cell: there it is data, not a screen
     # control, and a spreadsheet shows it as a line break.
@@ -336,6 +338,9 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
     from tabulate import tabulate
 
     markdown = fmt in ("pipe", "github")
+    # Piped plain text is for `wc -l`, `sort` and `grep`: one table is its header and
+    # rows only. Several tables keep their titles, which say where each one starts.
+    titled = markdown or fmt != "simple" or len(items) > 1
     for index, item in enumerate(items):
         if index:
             out.write("\n")
@@ -353,7 +358,7 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
             align = ["right" if c.numeric else "left" for c in item.columns]
         if markdown:  # a | inside a cell would start a new column
             rows = [[c.replace("|", "\\|") for c in row] for row in rows]
-        if heading:
+        if heading and titled:
             out.write(f"### {heading}\n\n" if markdown else f"{heading}\n")
         if not rows:
             rows = [["" for _ in headers]]
@@ -371,6 +376,9 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
         return [Text(value) for value in row]
 
     console = Console(file=out, highlight=False, soft_wrap=False)
+    # fold, not rich's default ellipsis: a narrow terminal may wrap a value over lines
+    # but never drop its characters (`100…`, `1943-03-…`, `153****1…` were shown).
+    fold = {"overflow": "fold"}
     for index, item in enumerate(items):
         if index:
             console.print()
@@ -379,14 +387,16 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
             title=Text(heading) if heading else None, title_justify="left", title_style="bold"
         )
         if isinstance(item, Record):
-            rich_table.add_column(labels.header("field", style.lang), style="bold")
-            rich_table.add_column(labels.header("value", style.lang))
+            rich_table.add_column(labels.header("field", style.lang), style="bold", **fold)
+            rich_table.add_column(labels.header("value", style.lang), **fold)
             for row in _record_rows(item, style):
                 rich_table.add_row(*texts(row))
         else:
             for column in item.columns:
                 rich_table.add_column(
-                    Text(column.title(style.lang)), justify="right" if column.numeric else "left"
+                    Text(column.title(style.lang)),
+                    justify="right" if column.numeric else "left",
+                    **fold,
                 )
             for row in _text_rows(item, style):
                 rich_table.add_row(*texts(row))
