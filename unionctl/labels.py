@@ -154,6 +154,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "awarded_on": ("awarded_on", "授予日期"),
     "check": ("check", "检查项"),
     "result": ("result", "结果"),
+    "ok": ("ok", "通过"),
     "line": ("line", "行号"),
     "action": ("action", "操作"),
     "field": ("field", "项目"),
@@ -270,6 +271,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} is not an amount of money; use 500, 500.5, ¥500 or 500元",
         "{value!r} 不是有效金额；可用 500、500.5、¥500 或 500元",
     ),
+    "money_comma": (
+        "{value!r}: a comma may only separate thousands (1,500 or 1,500.50); "
+        "use a point for yuan and fen, e.g. 1.50",
+        "{value!r}：逗号只能用作千位分隔（1,500 或 1,500.50）；元与角分之间请用小数点，如 1.50",
+    ),
     "money_negative": ("the amount {value!r} is negative", "金额 {value!r} 不能为负数"),
     "money_absurd": (
         "the amount {value!r} is larger than {limit} yuan; check the figure",
@@ -294,6 +300,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} 含有控制字符（{char}），请去掉后重新输入",
     ),
     "bad_number": ("{value!r} is not a whole number ≥ 0", "{value!r} 不是大于等于 0 的整数"),
+    "bad_mobile": (
+        "{value!r} looks like a mobile number but has {digits} digits; a mobile has 11",
+        "{value!r} 像是手机号，但有 {digits} 位；手机号应为 11 位",
+    ),
+    "bad_birth_date": (
+        "{value!r} is not a birth date; use 1990-03-07, 19900307, 1990年3月7日, "
+        "or a month: 1990-03, 1990.03, 199003, 1990年3月",
+        "{value!r} 不是有效出生日期；可用 1990-03-07、19900307、1990年3月7日，"
+        "或年月：1990-03、1990.03、199003、1990年3月",
+    ),
+    "bad_today": (
+        "$UNIONCTL_TODAY is {value!r}, not a date; use 2025-12-31 or unset it",
+        "$UNIONCTL_TODAY 为 {value!r}，不是有效日期；请写成 2025-12-31 或删除该变量",
+    ),
+    "id_card_area": (
+        "ID-card number {value!r} starts with an area code that does not exist",
+        "身份证号 {value!r} 的地区码不存在",
+    ),
     "id_card_format": (
         "ID-card number {value!r} must be 18 characters: 17 digits and a digit or X",
         "身份证号 {value!r} 应为 18 位：17 位数字加 1 位数字或 X",
@@ -476,6 +500,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_done": ("backed up {src} to {dest} ({size})", "已备份 {src} 到 {dest}（{size}）"),
     "check_ok": ("{path}: all checks passed", "{path}：检查全部通过"),
     "check_failed": ("{path}: {count} check(s) failed", "{path}：{count} 项检查未通过"),
+    "demo_built_temporary": (
+        "demo hospital built in a temporary file, now removed ({members} people, "
+        "{branches} branches); keep one with `unionctl demo --db demo.db`",
+        "演示医院建于临时文件，已删除（{members} 人，{branches} 个分工会）；"
+        "如需保留：`unionctl demo --db demo.db`",
+    ),
     "demo_built": (
         "demo hospital written to {path} ({members} people, {branches} branches)",
         "演示医院已写入 {path}（{members} 人，{branches} 个分工会）",

@@ -86,6 +86,7 @@ MASKED_MESSAGE_PARAMS: dict[str, dict[str, str]] = {
     key: {"value": "id_card"}
     for key in (
         "id_card_format",
+        "id_card_area",
         "id_card_checksum",
         "id_card_date",
         "id_card_birth_mismatch",

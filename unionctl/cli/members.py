@@ -80,6 +80,7 @@ def _member_input(
 ):
     from unionctl.parsing import (
         parse_code,
+        parse_optional_birth_date,
         parse_optional_code,
         parse_optional_date,
         parse_phone,
@@ -90,7 +91,7 @@ def _member_input(
     return MemberInput(
         name=parse_text(name),
         gender=parse_optional_code("gender", gender),
-        birth_date=parse_optional_date(birth),
+        birth_date=parse_optional_birth_date(birth),
         phone=parse_phone(phone),
         id_card=parse_text(id_card),
         dept=parse_text(dept),

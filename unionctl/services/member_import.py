@@ -22,6 +22,7 @@ from unionctl.labels import HEADERS, Term
 from unionctl.models import Branch, Member, MemberPeriod
 from unionctl.parsing import (
     parse_emp_no,
+    parse_optional_birth_date,
     parse_optional_code,
     parse_optional_date,
     parse_phone,
@@ -189,7 +190,7 @@ def _parse_row(cells: dict[str, str]) -> tuple[str, MemberInput, set[str]]:
     data = MemberInput(
         name=parse_text(cells.get("name")),
         gender=parse_optional_code("gender", cells.get("gender")),
-        birth_date=parse_optional_date(cells.get("birth_date")),
+        birth_date=parse_optional_birth_date(cells.get("birth_date")),
         phone=parse_phone(cells.get("phone")),
         id_card=parse_text(cells.get("id_card")),
         dept=parse_text(cells.get("dept")),
