@@ -29,7 +29,8 @@ HISTORY_START, HISTORY_END = dt.date(2024, 1, 1), dt.date(2025, 12, 31)
 DAY = dt.timedelta(days=1)
 
 MEMBER_FIELDS = (
-    "emp_no,name,gender,birth_date,phone,id_card,dept,branch,post,employment,status,joined_on"
+    "emp_no,name,gender,birth_date,phone,id_card,dept,branch,post,employment,status,joined_on,"
+    "hired_on"
 )
 HISTORY_FIELDS = "on,emp_no,action,detail,level,reason"
 
@@ -239,7 +240,7 @@ class Person:
     role: str
     post: str
     employment: str
-    hired: dt.date  # not exported; join dates and 工号 order follow it
+    hired: dt.date  # 入职日期: join dates and 工号 order follow it
     head: bool = False
     new_hire: bool = False
     status: str = "member"
@@ -252,7 +253,7 @@ class Person:
         joined = self.joined.isoformat() if self.joined else ""
         return [self.emp_no, self.name, self.gender, self.birth.isoformat(), self.phone,
                 self.id_card, self.dept, self.branch, self.post, self.employment, self.status,
-                joined]  # fmt: skip
+                joined, self.hired.isoformat()]  # fmt: skip
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -602,6 +603,8 @@ def make_history(rng: random.Random, people: list[Person]) -> list[Event]:
         )
         add(some_day(rng, year), p, "transfer", branch, reason=f"调至{dept}")
 
+    # Leaving the hospital (离职: off the roll) is common; quitting the union (退会: still
+    # on the roll) is rare — two, one a year.
     for i in range(10):
         p = take(
             lambda p: _active(p) and not p.head, lambda p: 4 if p.employment == "contract" else 1
@@ -609,9 +612,12 @@ def make_history(rng: random.Random, people: list[Person]) -> list[Event]:
         add(
             some_day(rng, 2024 if i < 4 else 2025),
             p,
-            "leave",
+            "depart",
             reason=rng.choice(LEAVE_REASONS[p.employment]),
         )
+    for year in (2024, 2025):
+        p = take(lambda p: _active(p) and not p.head and p.status == "member")
+        add(some_day(rng, year), p, "leave", reason="个人申请退会")
 
     for year in (2024, 2025):
         p = take(lambda p: p.employment == "retired" and age_on(p.birth, ROSTER_DAY) >= 75)
@@ -701,7 +707,7 @@ def replay(people: list[Person], events: list[Event]) -> dict[str, dict]:
         p = s["person"]
         assert s["status"] in ("member", "non_member"), f"{where}: already {s['status']}"
         assert level == "" or action == "honour", where
-        if action in ("join", "leave", "decease") or detail == "out":
+        if action in ("join", "leave", "depart", "decease") or detail == "out":
             assert on >= s["since"], where  # status changes in date order
             s["since"] = on
         if action == "join":
@@ -711,6 +717,9 @@ def replay(people: list[Person], events: list[Event]) -> dict[str, dict]:
         elif action == "leave":
             assert s["status"] == "member" and s["file"] is None and reason, where
             s["status"] = "left"
+        elif action == "depart":
+            assert s["file"] is None and reason, where
+            s["status"] = "departed"
         elif action == "retire":
             assert s["status"] == "member" and s["employment"] == "staff", where
             assert age_on(p.birth, on) >= 55 and not detail, where
@@ -756,7 +765,7 @@ def write_csv(path: Path, header: str, rows) -> None:
         writer.writerows(rows)
 
 
-STATUSES = ("member", "non_member", "left", "transferred", "deceased")
+STATUSES = ("member", "non_member", "left", "departed", "transferred", "deceased")
 EMPLOYMENTS = ("staff", "contract", "trainee", "retired")
 
 

@@ -4,20 +4,61 @@
 showing the output when it differs. `cli.fails(...)` also asserts the error contract:
 one line on stderr starting with "unionctl:", no traceback. `db_dump(path)` is the
 whole database as SQL text, to prove a failed command changed nothing.
+
+Fixtures, fastest first (keep the suite fast: pick the first one that fits):
+- `bare_cli`: no database file yet (for `init`, `demo`, missing-file errors).
+- `cli`: an empty, initialised database. It is a copy of one built once per session by
+  the real `unionctl init` (Alembic takes ~0.3 s; a copy takes a millisecond).
+- `roll`: `cli` holding a small roll (two branches, four people), also a per-test copy
+  of a database built once per session through the CLI.
+- `template(name, build)`: your own shared starting point. `build(cli)` runs real
+  commands once per session on a fresh initialised database; every test that asks gets
+  its own copy to change as it likes:
+
+      @pytest.fixture
+      def year_of_changes(template) -> Cli:
+          def build(cli: Cli) -> None:
+              cli("members", "add", "10005", "钱进", "--joined", "2025-09-15")
+          return template("year_of_changes", build, base="roll")
+
+  `base` starts the build from another template ("empty" by default, or "roll").
+  Names are global to the session: give each builder its own name.
+- `cli.run_process(...)`: a child process, only where start-up, concurrency or a real
+  stdout is the point (each costs ~0.5 s).
+
+Why no pytest-xdist: on this project's 2-core machines, loaded by other work, two
+workers were slower than one (bench/README.md, "Test suite").
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from unionctl.cli import app
+
+# Typer turns the app into a Click command tree on every invoke: 44 of the 66 ms an
+# in-process `members edit` takes. A process builds it once; so does the suite, and
+# every test then runs the commands on that same tree, as `unionctl` does.
+_build_tree = typer.testing._get_command
+_trees: dict[int, object] = {}
+
+
+def _tree_once(typer_app):
+    if id(typer_app) not in _trees:
+        _trees[id(typer_app)] = _build_tree(typer_app)
+    return _trees[id(typer_app)]
+
+
+typer.testing._get_command = _tree_once
 
 # Pinned so outputs with dates and ages are stable; parsing.today() honours it.
 TODAY = "2025-12-31"
@@ -81,8 +122,7 @@ def db_dump(path: Path) -> str:
         conn.close()
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
+def _env(tmp_path: Path) -> dict[str, str]:
     return {
         "UNIONCTL_DB": str(tmp_path / "union.db"),
         "UNIONCTL_LANG": "en",
@@ -94,11 +134,68 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, env: dict[str, str]) -> Cli:
+def env(tmp_path: Path) -> dict[str, str]:
+    return _env(tmp_path)
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """The file with its mode (0600), and its -wal/-shm should a build leave any."""
+    for suffix in ("", "-wal", "-shm"):
+        part = source.with_name(source.name + suffix)
+        if part.exists():
+            shutil.copy2(part, dest.with_name(dest.name + suffix))
+
+
+class Templates:
+    """Databases built once per session through the real CLI, copied for each test."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.built: dict[str, Path] = {}
+        self.builders = {"empty": (_init, None), "roll": (_build_roll, "empty")}
+
+    def path(self, name: str, build=None, base: str | None = "empty") -> Path:
+        if name not in self.built:
+            if build is None:
+                build, base = self.builders[name]
+            home = self.root / name
+            home.mkdir()
+            runner = Cli(home / "union.db", _env(home))
+            if base is not None:
+                _copy_database(self.path(base), runner.db)
+            build(runner)
+            self.built[name] = runner.db
+        return self.built[name]
+
+    def copy(self, name: str, dest_dir: Path, env: dict[str, str], build=None, base="empty"):
+        runner = Cli(dest_dir / "union.db", env)
+        _copy_database(self.path(name, build, base), runner.db)
+        return runner
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture
+def template(templates: Templates, tmp_path: Path, env: dict[str, str]):
+    """`template(name, build, base="empty")`: a copy of a shared database (see above)."""
+
+    def copy(name: str, build=None, base: str = "empty") -> Cli:
+        return templates.copy(name, tmp_path, env, build, base)
+
+    return copy
+
+
+def _init(cli: Cli) -> None:
+    cli("init")
+
+
+@pytest.fixture
+def cli(template) -> Cli:
     """A CLI on an empty, initialised database."""
-    runner = Cli(tmp_path / "union.db", env)
-    runner("init")
-    return runner
+    return template("empty")
 
 
 @pytest.fixture
@@ -108,8 +205,12 @@ def bare_cli(tmp_path: Path, env: dict[str, str]) -> Cli:
 
 
 @pytest.fixture
-def roll(cli: Cli) -> Cli:
+def roll(template) -> Cli:
     """A small roll: two branches, four people."""
+    return template("roll")
+
+
+def _build_roll(cli: Cli) -> None:
     cli("members", "branch", "add", "内科分工会")
     cli("members", "branch", "add", "护理分工会")
     cli(
@@ -149,6 +250,8 @@ def roll(cli: Cli) -> Cli:
         "contract",
         "--post",
         "护士",
+        "--hired",
+        "2018-07-01",
     )
     cli(
         "members",
@@ -184,4 +287,3 @@ def roll(cli: Cli) -> Cli:
         "--phone",
         "13900001111",
     )
-    return cli

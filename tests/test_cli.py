@@ -124,3 +124,20 @@ def test_actor_is_recorded(roll: Cli):
     roll("--actor", "李主席", "members", "honour", "10001", "先进工作者")
     log = roll("log", "--limit", "1", "--format", "json").stdout
     assert '"actor": "李主席"' in log and '"command": "members honour"' in log
+
+
+def test_db_and_actor_are_accepted_after_the_command_too(bare_cli: Cli, tmp_path):
+    """`unionctl init --db F` said "No such option" (issue 5 §4)."""
+    target = tmp_path / "elsewhere.db"
+    bare_cli("init", "--db", str(target))
+    assert target.exists() and not bare_cli.db.exists()
+    bare_cli("members", "add", "1", "甲", "--db", str(target), "--actor", "王书记")
+    log = bare_cli("log", "--format", "csv", "--db", str(target)).stdout
+    assert "王书记,members add" in log
+    # after the command wins over before it, like the output options
+    other = tmp_path / "other.db"
+    bare_cli("--db", str(other), "init", "--db", str(target))
+    assert not other.exists()
+    # demo keeps its own --db (where to build the demo)
+    bare_cli("demo", "--db", str(tmp_path / "demo.db"))
+    assert (tmp_path / "demo.db").exists()

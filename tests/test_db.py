@@ -243,3 +243,15 @@ def test_db_check_passes_then_reports_broken_foreign_keys(roll: Cli):
     broken = roll("db", "check", "--format", "csv", code=1)
     assert "foreign_key_check" in broken.stdout
     assert "failed" in broken.stderr
+
+
+def test_a_constraint_the_services_missed_is_one_plain_line():
+    """Issue 5 §3: never show a raw SQLite constraint message."""
+    from unionctl.db import Target, translate
+
+    raw = sqlite3.IntegrityError(
+        "UNIQUE constraint failed: honour.member_id, honour.title, honour.awarded_on"
+    )
+    error = translate(raw, Target("sqlite:///u.db", None))
+    assert error.message("zh") == "未写入：sqlite:///u.db 中已有相同的会员、称号、授予日期记录"
+    assert "UNIQUE" not in error.message("en")

@@ -40,7 +40,7 @@ def test_demo_database_is_a_working_union(bare_cli: Cli, tmp_path: Path):
     hardship = json.loads(demo("members", "list", "--hardship", "-f", "json").stdout)
     assert len(hardship) == 9  # 12 registered, 3 closed (2 脱困, 1 调离)
     branches = json.loads(demo("members", "branch", "list", "-f", "json").stdout)
-    assert sum(b["members"] for b in branches) == 299
+    assert sum(b["members"] for b in branches) == 297  # 262 working + 35 retired
     log = json.loads(demo("log", "--limit", "1000", "-f", "json").stdout)
     assert {entry["command"] for entry in log} == {"demo"}
     assert len([e for e in log if e["entity"] == "member"]) >= 335

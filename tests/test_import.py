@@ -126,6 +126,7 @@ def test_import_reads_every_encoding_and_header_language(
         "employment": "staff",
         "status": "member",
         "joined_on": "2015-03-01",
+        "hired_on": None,
         "phone": "13811112222",
         "id_card": NEW_ID_F,
         "hardship": None,
@@ -159,9 +160,17 @@ def test_import_records_periods_for_new_members(roll: Cli, tmp_path: Path):
     roll("members", "import", str(path))
     history = _json(roll, "members", "show", "20001")["history"]
     assert sorted((h["change"], h["value"], h["start_on"], h["end_on"]) for h in history) == [
-        ("branch", "内科分工会", None, None),
-        ("employment", "staff", None, None),
+        # no hire date: on the roll from the join date (a member of this union works here)
+        ("branch", "内科分工会", "2015-03-01", None),
+        ("employment", "staff", "2015-03-01", None),
         ("status", "member", "2015-03-01", None),
+    ]
+    history = _json(roll, "members", "show", "20002")["history"]
+    # a non-member without a hire date: on the roll from the day of the import
+    assert sorted((h["change"], h["value"], h["start_on"]) for h in history) == [
+        ("branch", "护理分工会", "2025-12-31"),
+        ("employment", "contract", "2025-12-31"),
+        ("status", "non_member", "2025-12-31"),
     ]
 
 
@@ -197,6 +206,7 @@ def test_every_bad_row_is_reported_and_nothing_written(roll: Cli, tmp_path: Path
         "  line 6: ID-card number '3301**************' fails the GB 11643 check digit (expected 1)",
         "  line 7: ID-card number '1101**************' belongs to a female person, "
         "but the gender given is male",
+        "  line 8: ID-card number '1101**************' appears again (first on line 7)",
         "  line 8: ID-card number '1101**************' says born 1949-12-31, "
         "but the birth date given is 1950-01-01",
         "  line 9: no branch named '内科分会'; did you mean: 内科分工会? "
@@ -350,10 +360,20 @@ def test_dry_run_checks_and_writes_nothing(roll: Cli, tmp_path: Path):
     )
     before = db_dump(roll.db)
     result = roll("members", "import", str(path), "--dry-run", "--update", "--create-branches")
-    assert result.stdout.strip() == (
-        f"checked {path}: 1 would be added, 1 updated, 1 unchanged; nothing written (--dry-run)"
-    )
-    assert stderr_lines(result) == ["+ 外科分工会"]
+    # what each row would change is the output; the summary goes to stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "2",
+        "10001",
+        "张丽",
+        "dept",
+        "心内科",
+        "急诊科",
+    ]
+    assert stderr_lines(result) == [
+        "1 branch(es) not on the list before, added by --create-branches (check the spelling):",
+        "  + 外科分工会 (closest existing: 内科分工会)",
+        f"checked {path}: 1 would be added, 1 updated, 1 unchanged; nothing written (--dry-run)",
+    ]
     assert db_dump(roll.db) == before
     # and a bad file is reported by a dry run the same way
     bad = write(tmp_path / "bad.csv", "emp_no,name,birth_date\n30001,甲,2025-02-30\n")
@@ -396,18 +416,19 @@ def test_update_changes_fields_and_records_branch_history(roll: Cli, tmp_path: P
     assert [
         (h["value"], h["start_on"], h["end_on"]) for h in history if h["change"] == "branch"
     ] == [
-        ("内科分工会", None, "2025-12-31"),
+        ("内科分工会", "2010-07-01", "2025-12-31"),
         ("护理分工会", "2025-12-31", None),
     ]
     assert private_member(roll, "10002")["phone"] is None
     entries = [e for e in member_audit(roll) if e["command"] == "members import"]
-    assert [(e["key"], e["before"], e["after"]) for e in entries] == [
-        (
-            "10001",
-            {"branch": "内科分工会", "dept": "心内科", "phone": "13812345678"},
-            {"branch": "护理分工会", "dept": "急诊科", "phone": "13700000000"},
-        )
-    ]
+    # the same audit entry as `members edit` writes: the whole record before and after
+    assert [e["key"] for e in entries] == ["10001"]
+    before, after = entries[0]["before"], entries[0]["after"]
+    assert {k: (before[k], after[k]) for k in before if before[k] != after[k]} == {
+        "branch": ("内科分工会", "护理分工会"),
+        "dept": ("心内科", "急诊科"),
+        "phone": ("13812345678", "13700000000"),
+    }
 
 
 def test_update_checks_a_new_id_card_against_the_birth_date_in_the_file(roll: Cli, tmp_path: Path):
@@ -435,9 +456,25 @@ def test_update_with_a_new_id_card_rederives_birth_date_and_gender(roll: Cli, tm
     )
 
 
-def test_update_with_an_empty_cell_clears_the_field(roll: Cli, tmp_path: Path):
-    path = write(tmp_path / "u.csv", "emp_no,phone,post\n10004,,\n")
-    roll("members", "import", str(path), "--update")
+def test_update_with_an_empty_cell_leaves_the_field_alone(roll: Cli, tmp_path: Path):
+    """Issue 5 §2: one rule for blank cells under --update — they change nothing (blank
+    gender/birth/dept/branch used to clear, blank employment/joined_on were ignored)."""
+    path = write(
+        tmp_path / "u.csv",
+        "emp_no,gender,birth_date,phone,dept,branch,post,employment,joined_on\n10004,,,,,,,,\n",
+    )
+    before = tables_but_audit(roll.db)
+    result = roll("members", "import", str(path), "--update")
+    assert result.stdout.strip() == f"imported {path}: 0 added, 0 updated, 1 unchanged"
+    assert tables_but_audit(roll.db) == before
+    kept = private_member(roll, "10004")
+    assert (kept["phone"], kept["dept"], kept["branch"], kept["gender"]) == (
+        "13900001111",
+        "护理部",
+        "护理分工会",
+        "F",
+    )
+    roll("members", "edit", "10004", "--clear", "phone", "--post", "")
     cleared = private_member(roll, "10004")
     assert (cleared["phone"], cleared["post"], cleared["dept"]) == (None, None, "护理部")
 
@@ -468,7 +505,11 @@ def test_create_branches_adds_the_named_branches(roll: Cli, tmp_path: Path):
 
     result = roll("members", "import", str(path), "--create-branches")
     assert result.stdout.strip() == f"imported {path}: 4 added, 0 updated, 0 unchanged"
-    assert stderr_lines(result) == ["+ 外科分工会", "+ 后勤分工会"]
+    assert stderr_lines(result) == [
+        "2 branch(es) not on the list before, added by --create-branches (check the spelling):",
+        "  + 外科分工会 (closest existing: 内科分工会)",
+        "  + 后勤分工会 (closest existing: 护理分工会)",
+    ]
     branches = {row["branch"] for row in _json(roll, "members", "branch", "list")}
     assert branches == {"内科分工会", "护理分工会", "外科分工会", "后勤分工会"}
     listed = _json(roll, "members", "list", "--branch", "外科分工会")
@@ -527,8 +568,8 @@ def _richer_roll(roll: Cli) -> Cli:
         (("--lang", "zh"), "工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期"),
         (("--bom",), "emp_no,name,gender"),
         (("--lang", "zh", "--bom"), "工号,姓名,性别"),
-        (("--include-private",), "joined_on,phone,id_card"),
-        (("--lang", "zh", "--include-private", "--bom"), "入会日期,手机号,身份证号"),
+        (("--include-private",), "joined_on,hired_on,phone,id_card"),
+        (("--lang", "zh", "--include-private", "--bom"), "入会日期,入职日期,手机号,身份证号"),
         (("--format", "tsv"), "emp_no\tname\tgender"),
     ],
     ids=["en", "zh", "en-bom", "zh-bom", "en-private", "zh-private-bom", "tsv"],
@@ -562,8 +603,10 @@ def test_export_then_import_update_changes_nothing(
 
 def test_export_from_stdout_round_trips(roll: Cli, tmp_path: Path):
     text = roll("members", "export", "--lang", "zh").stdout
-    assert text.startswith("工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期\n")
-    assert "10002,王芳,女,1995-06-15,急诊科,护理分工会,护士,合同制,未入会,\n" in text
+    assert text.startswith(
+        "工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期,入职日期\n"
+    )
+    assert "10002,王芳,女,1995-06-15,急诊科,护理分工会,护士,合同制,未入会,,2018-07-01\n" in text
     path = write(tmp_path / "e.csv", text)
     before = tables_but_audit(roll.db)
     roll("members", "import", str(path), "--update")

@@ -115,7 +115,10 @@ def test_edit_changes_fields_and_keeps_history(roll: Cli):
         for h in shown["history"]
         if h["change"] == "branch"
     ]
-    assert branches == [("内科分工会", None, "2025-05-01"), ("护理分工会", "2025-05-01", None)]
+    assert branches == [
+        ("内科分工会", "2010-07-01", "2025-05-01"),
+        ("护理分工会", "2025-05-01", None),
+    ]
     unchanged = roll("members", "edit", "10001", "--dept", "急诊科")
     assert "nothing changed" in unchanged.stdout
 
@@ -149,7 +152,7 @@ def test_join_leave_decease_lifecycle(roll: Cli):
         if h["change"] == "status"
     ]
     assert history == [
-        ("non_member", None, "2025-03-01", None),
+        ("non_member", "2018-07-01", "2025-03-01", None),
         ("member", "2025-03-01", "2025-09-30", None),
         ("left", "2025-09-30", "2025-11-01", "辞职"),
         ("member", "2025-11-01", None, None),
@@ -211,6 +214,8 @@ def test_hardship_register_review_close(roll: Cli):
         {
             "tier": "relative",
             "reason": "本人患重病",
+            "household_size": 4,  # shown now (issue 5 §4: accepted but never shown)
+            "income_note": "月收入2000元",
             "registered_on": "2025-03-01",
             "reviewed_on": "2025-09-01",
             "closed_on": "2025-12-01",
@@ -268,7 +273,7 @@ def test_export_leaves_out_private_fields_unless_asked(roll: Cli):
     plain = roll("members", "export").stdout
     assert (
         plain.splitlines()[0]
-        == "emp_no,name,gender,birth_date,dept,branch,post,employment,status,joined_on"
+        == "emp_no,name,gender,birth_date,dept,branch,post,employment,status,joined_on,hired_on"
     )
     assert "138" not in plain and VALID_ID not in plain
     private = roll("members", "export", "--include-private").stdout
@@ -276,7 +281,8 @@ def test_export_leaves_out_private_fields_unless_asked(roll: Cli):
     assert "13812345678" in private and VALID_ID in private and VALID_ID_MALE in private
     zh = roll("members", "export", "--lang", "zh").stdout
     assert (
-        zh.splitlines()[0] == "工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期"
+        zh.splitlines()[0]
+        == "工号,姓名,性别,出生日期,科室,分工会,职务,用工性质,会籍状态,入会日期,入职日期"
     )
     assert "10002,王芳,女,1995-06-15,急诊科,护理分工会,护士,合同制,未入会," in zh
 

@@ -437,7 +437,9 @@ def test_bool_cells_in_both_languages():
 
 # ---------------------------------------------------------------- through the CLI
 
-HEADER_EN = "emp_no,name,gender,birth_date,dept,branch,post,employment,status,joined_on,phone"
+HEADER_EN = (
+    "emp_no,name,gender,birth_date,dept,branch,post,employment,status,joined_on,hired_on,phone"
+)
 
 
 def test_members_list_csv(roll: Cli):
@@ -446,9 +448,11 @@ def test_members_list_csv(roll: Cli):
     assert lines[0] == HEADER_EN
     assert len(lines) == 5
     assert lines[1] == (
-        "10001,张丽,female,1990-03-07,心内科,内科分工会,主治医师,staff,member,2010-07-01,138****5678"
+        "10001,张丽,female,1990-03-07,心内科,内科分工会,主治医师,staff,member,2010-07-01,,138****5678"
     )
-    assert lines[2] == "10002,王芳,female,1995-06-15,急诊科,护理分工会,护士,contract,non-member,,"
+    assert lines[2] == (
+        "10002,王芳,female,1995-06-15,急诊科,护理分工会,护士,contract,non-member,,2018-07-01,"
+    )
 
 
 def test_members_list_tsv(roll: Cli):
@@ -584,6 +588,7 @@ def test_chinese_headers_and_code_names(roll: Cli):
         "用工性质",
         "会籍状态",
         "入会日期",
+        "入职日期",
         "手机号",
     ]
     assert rows[1][2] == "女" and rows[1][7:9] == ["在编", "在会"]

@@ -26,5 +26,5 @@ class ImportRejected(UnionError):
     """A file import refused as a whole; `problems` lists every bad line."""
 
     def __init__(self, problems: list[tuple[int, UnionError]], /, **params: object) -> None:
-        super().__init__("import_rejected", count=len(problems), **params)
+        super().__init__("import_rejected", count=len({line for line, _ in problems}), **params)
         self.problems = problems

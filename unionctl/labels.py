@@ -24,7 +24,8 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
     "status": {
         "member": ("member", "在会"),
         "non_member": ("non-member", "未入会"),
-        "left": ("left", "退会"),
+        "left": ("left the union", "退会"),
+        "departed": ("left the hospital", "离职"),
         "transferred": ("transferred out", "转出"),
         "deceased": ("deceased", "去世"),
     },
@@ -80,6 +81,7 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "status": ("union status", "会籍状态"),
         "employment": ("employment", "用工性质"),
         "branch": ("branch", "分工会"),
+        "hardship": ("hardship record", "困难档案"),
     },
 }
 
@@ -92,8 +94,10 @@ ALIASES: dict[str, dict[str, str]] = {
         "non-member": "non_member",
         "nonmember": "non_member",
         "非会员": "non_member",
-        "离职": "left",
-        "退会/离职": "left",
+        "quit": "left",
+        "离职": "departed",
+        "离院": "departed",
+        "辞职": "departed",
         "transfer": "transferred",
         "调出": "transferred",
         "死亡": "deceased",
@@ -119,6 +123,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "employment": ("employment", "用工性质"),
     "status": ("status", "会籍状态"),
     "joined_on": ("joined_on", "入会日期"),
+    "hired_on": ("hired_on", "入职日期"),
+    "member_id": ("member", "会员"),
+    "retirees": ("retirees", "退休职工"),
+    "retired_members": ("retired_members", "退休会员"),
     "hardship": ("hardship", "困难档案"),
     "honours": ("honours", "荣誉"),
     "members": ("members", "会员数"),
@@ -126,7 +134,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "non_members": ("non_members", "未入会"),
     "membership_rate": ("membership_rate", "入会率"),
     "joined": ("joined", "入会"),
-    "left": ("left", "退会"),
+    "left": ("left", "离会"),
     "net": ("net", "净增"),
     "total": ("Total", "合计"),
     "id": ("id", "编号"),
@@ -158,6 +166,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "line": ("line", "行号"),
     "action": ("action", "操作"),
     "field": ("field", "项目"),
+    # fields of the audit log's snapshots
+    "on": ("on", "日期"),
+    "last_review_on": ("last_review_on", "复核日期"),
+    "honour": ("honour", "荣誉"),
+    "schema": ("schema", "数据结构"),
     # titles of tables
     "t_members": ("Members", "会员名册"),
     "t_member": ("Member", "会员档案"),
@@ -168,9 +181,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_log": ("Audit log", "操作日志"),
     "t_membership": ("Membership by branch", "各分工会会员情况"),
     "t_membership_month": ("Membership by month", "逐月会员情况"),
+    "t_membership_retirees": ("Retirees (counted apart)", "退休职工（单列）"),
     "month": ("month", "月份"),
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
+    "t_import_changes": ("Changes the import would make", "导入将做的修改"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -202,6 +217,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_newer": (
         "{path} was written by a newer unionctl (schema {found}); upgrade unionctl",
         "{path} 由更新版本的 unionctl 写入（{found}）；请升级 unionctl",
+    ),
+    "db_conflict": (
+        "nothing written: the same {fields} is already recorded in {path}",
+        "未写入：{path} 中已有相同的{fields}记录",
     ),
     "db_error": ("database error on {path}: {detail}", "数据库 {path} 出错：{detail}"),
     "db_url_unsupported": (
@@ -311,8 +330,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "或年月：1990-03、1990.03、199003、1990年3月",
     ),
     "bad_today": (
-        "$UNIONCTL_TODAY is {value!r}, not a date; use 2025-12-31 or unset it",
-        "$UNIONCTL_TODAY 为 {value!r}，不是有效日期；请写成 2025-12-31 或删除该变量",
+        "`$UNIONCTL_TODAY` is {value!r}, not a date; use 2025-12-31 or unset it",
+        "`$UNIONCTL_TODAY` 为 {value!r}，不是有效日期；请写成 2025-12-31 或删除该变量",
     ),
     "id_card_area": (
         "ID-card number {value!r} starts with an area code that does not exist",
@@ -379,12 +398,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有要修改的内容：请至少给出一个选项",
     ),
     "status_transition": (
-        "{emp_no} ({name}) is {current}; cannot {action}",
-        "{emp_no}（{name}）当前为{current}，不能{action}",
+        "{emp_no} ({name}) is {current}, so cannot {action}; {allowed}",
+        "{emp_no}（{name}）的会籍状态是“{current}”，无法{action}；{allowed}",
+    ),
+    "allowed_next": ("possible now: {actions}", "现在可以：{actions}"),
+    "allowed_none": ("no further status change is possible", "会籍状态已不能再变更"),
+    "new_status": (
+        "a person cannot be added as {status}; add them, then use `unionctl {verb}`",
+        "不能直接以“{status}”状态添加人员；请先添加，再用 `unionctl {verb}` 登记",
+    ),
+    "joined_needs_member": (
+        "only a member in the union has a join date to set (status {status}, --joined {joined})",
+        "只有在会会员才能设置入会日期（会籍状态为“{status}”，入会日期 {joined}）",
+    ),
+    "birth_after_hire": (
+        "birth date {birth} is after the hire date {hired}",
+        "出生日期 {birth} 晚于入职日期 {hired}",
+    ),
+    "no_current_period": (
+        "{emp_no} has no current {what} to correct",
+        "{emp_no} 没有可更正的当前{what}记录",
+    ),
+    "correction_after_end": (
+        "{emp_no}: {on} is not before the end of that {what} period ({end})",
+        "{emp_no}：{on} 不早于该段{what}记录的结束日期（{end}）",
+    ),
+    "off_roll": (
+        "{emp_no} ({name}) is no longer on the roll ({status})",
+        "{emp_no}（{name}）已不在册（{status}）",
+    ),
+    "bad_clear": (
+        "--clear {value!r}: not a field that can be emptied; accepted: {accepted}",
+        "--clear {value!r}：该项不能清除；可清除：{accepted}",
+    ),
+    "clear_and_set": (
+        "{field} is both given and cleared; do one",
+        "{field}不能同时修改和清除",
+    ),
+    "edit_status": (
+        "status {status} is recorded with `unionctl {verb}`, not with edit",
+        "会籍状态“{status}”请用 `unionctl {verb}` 登记，不能用 edit 修改",
+    ),
+    "delete_has_history": (
+        "{emp_no} ({name}) has a history beyond being added; only someone added by mistake can be deleted (record a departure with `members depart`)",
+        "{emp_no}（{name}）已有变动记录，不能删除；只有误录的人员可以删除（离开本院请用 `members depart` 登记）",
+    ),
+    "duplicate_honour": (
+        "{emp_no} already has {title} on {on}",
+        "{emp_no} 已于 {on} 获得{title}",
     ),
     "change_before_last": (
         "{emp_no}: the date {on} is before the last recorded {what} change ({last})",
         "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）",
+    ),
+    "before_roll": (
+        "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
+        "{emp_no}：{on} 早于其在册日期（{start}）；如入职更早，请先运行 `unionctl members edit {emp_no} --hired 入职日期`",
     ),
     "change_before_birth": (
         "{emp_no}: the date {on} is before the birth date {birth}",
@@ -449,16 +518,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "值 {value!r} 所在的列没有表头",
     ),
     "import_status_change": (
-        "status {found} cannot be set by import (current {current}); use members join/leave/…",
-        "导入不能把会籍状态改为{found}（当前为{current}）；请用 members join/leave 等命令",
+        "status {current} → {found} needs a date: import with --status-on DATE, or use `unionctl {verb}`",
+        "会籍状态由{current}改为{found}需要日期：导入时加 --status-on 日期，或用 `unionctl {verb}`",
+    ),
+    "import_new_branches": (
+        "{count} branch(es) not on the list before, added by --create-branches (check the spelling):",
+        "{count} 个分工会原本不在名单中，已由 --create-branches 添加（请核对名称）：",
+    ),
+    "import_new_branch_near": (
+        "  + {name} (closest existing: {closest})",
+        "  + {name}（最接近的现有分工会：{closest}）",
     ),
     "line_problem": ("line {line}: {problem}", "第 {line} 行：{problem}"),
+    # usage errors (Click's, said in the user's language: unionctl.cli.usage)
+    "usage_where": ("{text} ({command})", "{text}（{command}）"),
+    "usage_hint": ("Try '{command} --help' for help.", "试试 '{command} --help'"),
+    "usage_no_such_option": ("no such option {option}", "没有 {option} 选项"),
+    "usage_missing_argument": ("missing argument {name}", "缺少参数 {name}"),
+    "usage_missing_option": ("missing option {name}", "缺少选项 {name}"),
+    "usage_missing_command": ("missing command", "缺少子命令"),
+    "usage_no_such_command": ("no such command {name}", "没有 {name} 命令"),
+    "usage_no_such_command_suggest": (
+        "no such command {name}; did you mean {names}?",
+        "没有 {name} 命令；是否要找：{names}？",
+    ),
+    "usage_extra_arguments": ("unexpected extra argument(s): {args}", "多余的参数：{args}"),
+    "usage_needs_value": ("option {option} needs a value", "{option} 选项需要一个值"),
+    "usage_takes_no_value": ("option {option} takes no value", "{option} 选项不接受值"),
+    "usage_bad_value": ("invalid value for {name}: {problem}", "{name} 的值无效：{problem}"),
+    "usage_at_most": ("at most {limit}", "不能大于 {limit}"),
+    "usage_at_least": ("at least {limit}", "不能小于 {limit}"),
+    "usage_not_integer": ("not a whole number", "应为整数"),
+    "usage_not_number": ("not a number", "应为数字"),
+    "usage_not_valid": ("{value} is not a valid {kind}", "{value} 不是有效的{kind}"),
     "unknown_entity": (
         "unknown entity {value!r}; accepted: {accepted}",
         "未知的对象 {value!r}；可用：{accepted}",
     ),
     # confirmations printed on success
     "added_member": ("added {emp_no} {name}", "已添加 {emp_no} {name}"),
+    "added_member_joined_today": (
+        "added {emp_no} {name} (no --joined given: joined the union today, {on})",
+        "已添加 {emp_no} {name}（未给出 --joined：入会日期记为今天 {on}）",
+    ),
+    "member_deleted": ("deleted {emp_no} {name}", "已删除 {emp_no} {name}"),
+    "member_renumbered": ("{old} {name} is now {new}", "{old} {name} 的工号已改为 {new}"),
     "updated_member": ("updated {emp_no} {name}: {fields}", "已更新 {emp_no} {name}：{fields}"),
     "unchanged_member": ("{emp_no} {name}: nothing changed", "{emp_no} {name}：没有变化"),
     "status_changed": (
@@ -522,10 +626,235 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_retire": ("retire", "退休"),
     "act_decease": ("record a death", "登记去世"),
     "act_transfer": ("transfer", "调动"),
+    "act_unjoin": ("set to non-member", "改为未入会"),
+    "act_depart": ("record leaving the hospital (depart)", "登记离职（depart）"),
+    "act_transfer_out": ("transfer out of the union", "转出"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
     "act_register": ("register", "建档"),
 }
+
+
+# Chinese help, keyed by command path ("members add"; "unionctl" is the top level) and by
+# parameter: "--gender" for every command that has it, "members list --status" for one
+# command's own, "EMP_NO" for an argument. The English stays in the code beside each option.
+HELP_ZH: dict[str, str] = {
+    # the top level and its options
+    "unionctl": (
+        "unionctl —— 医院工会的工作工具：会员、提案、帮扶、活动与报表，数据存于一个 SQLite 文件。\n\n"
+        "示例：unionctl --db union.db members list --branch 内科分工会"
+    ),
+    "--db": "数据库文件或 SQLAlchemy URL（默认：$UNIONCTL_DB，其次 $XDG_DATA_HOME/unionctl/union.db）。",
+    "--format": "table、csv、tsv、json、md，或任一 tabulate 格式（github、grid…）。",
+    "--lang": "zh 或 en（默认：$UNIONCTL_LANG，其次按系统语言）。",
+    "--actor": "操作人，记入操作日志（默认：$USER）。",
+    "--output": "写入文件 FILE（原子写入），不输出到屏幕。",
+    "--bom": "CSV/TSV 以 UTF-8 BOM 开头，Excel 可正确显示中文。",
+    "--include-private": "显示完整的手机号和身份证号（导出时包含它们）。",
+    "--version": "显示版本号并退出。",
+    "--help": "显示本帮助并退出。",
+    "--install-completion": "为当前 shell 安装命令补全。",
+    "--show-completion": "显示当前 shell 的命令补全脚本，便于复制或自定义安装。",
+    # the database
+    "init": (
+        "创建数据库，或升级其数据结构（升级前自动备份）。可重复运行。\n\n"
+        "示例：unionctl --db union.db init"
+    ),
+    "demo": (
+        "用 examples/ 中的样例数据在新文件里建一家演示医院，并显示概况。\n\n"
+        "不会动你的正式数据库：不给 --db 时写入一个新的临时文件。\n\n"
+        "示例：unionctl demo --db /tmp/demo.db"
+    ),
+    "demo --db": "演示数据库的位置（默认：新建的临时文件）。",
+    "log": (
+        "查看操作日志：每一次写入、操作人与改动内容。\n\n"
+        "示例：unionctl log --entity member --key 10023 --since 2025-01-01"
+    ),
+    "log --entity": "member、branch、proposal、aid、event 或 database。",
+    "log --key": "工号、编码或编号。",
+    "log --since": "只显示该日期及以后的记录。",
+    "log --limit": "最多显示条数，最新的在前。",
+    "db": "数据库文件：所在位置、安全备份、完整性检查。",
+    "db path": "显示数据库所在位置（按 --db 与 $UNIONCTL_DB 确定）。\n\n示例：unionctl db path",
+    "db backup": (
+        "安全地复制数据库，即使另一进程正在写入。\n\n"
+        "示例：unionctl db backup ~/backups/union-2025-12-31.db"
+    ),
+    "db backup DEST": "要创建的备份文件（不能已存在）。",
+    "db check": (
+        "检查完整性、外键与数据结构版本；有任何一项不通过则以状态 1 退出。\n\n"
+        "示例：unionctl db check && echo ok"
+    ),
+    # members
+    "members": "会员名册：人员、分工会、会籍变动、困难档案、荣誉。",
+    "EMP_NO": "工号。",
+    "--gender": "性别：M/F（男/女）。",
+    "--birth": "出生日期。",
+    "--dept": "科室。",
+    "--branch": "分工会（见 `members branch list`）。",
+    "--post": "职务/职称。",
+    "--phone": "手机号（列表中打码显示）。",
+    "--id-card": "身份证号；出生日期与性别由它推出。",
+    "--employment": "用工性质：staff 在编、contract 合同制、trainee 规培、retired 退休。",
+    "--status": "会籍状态：member 在会 或 non_member 未入会。",
+    "--joined": "入会日期。",
+    "--on": "发生日期：2025-03-16、2025/3/16、2025年3月16日、today。",
+    "--reason": "原因（记入变动记录）。",
+    "members add": (
+        "把一个人加入名册（默认今天入会，除非 --status/--joined 另有说明）。\n\n"
+        "示例：unionctl members add 10023 张丽 --branch 护理分工会 --id-card 330102199003071521"
+    ),
+    "members add NAME": "姓名。",
+    "members edit": (
+        "修改会员信息；分工会、用工性质与会籍状态的变动记入变动记录。\n\n"
+        "只给 --joined 或 --hired 时是更正该日期（变动记录随之调整）。\n\n"
+        "示例：unionctl members edit 10023 --dept 急诊科 --phone 13800001234"
+    ),
+    "members edit --name": "更正后的姓名。",
+    "members edit --clear": (
+        "清空一项：gender、birth_date、phone、id_card、dept、branch、post"
+        "（可重复；给空值如 --phone '' 效果相同）。"
+    ),
+    "--hired": "入职日期：从该日起在册（默认：入会日期，没有则为今天）。",
+    "members show": (
+        "查看一名会员：基本信息、会籍与分工会变动、困难档案、荣誉。\n\n"
+        "示例：unionctl members show 10023"
+    ),
+    "members list": (
+        "列出会员；手机号打码显示，除非加 --include-private。\n\n"
+        "示例：unionctl members list --branch 内科分工会 --status member --format csv > 内科.csv"
+    ),
+    "members list --status": (
+        "会籍状态：member、non_member、left、departed、transferred、deceased（或 在会…）。"
+    ),
+    "members list --hardship": "只列出有在档困难档案的会员。",
+    "members list --born-month": "按出生月份筛选（生日慰问）。",
+    "members list --search": "在姓名、工号、科室、职务或手机号中查找。",
+    "members join": "登记入会。\n\n示例：unionctl members join 10023 --on 2025-03-01",
+    "members leave": (
+        "登记退会；本人仍在本院名册上。离开本院请用 `members depart` 登记。\n\n"
+        "示例：unionctl members leave 10023 --on 2025-06-30 --reason 个人申请"
+    ),
+    "members depart": (
+        "登记离开本院（离职/调出）：当天起不在册，会籍随之终止。\n\n"
+        "示例：unionctl members depart 10023 --on 2025-06-30 --reason 调出 --transfer-out"
+    ),
+    "members depart --reason": "离职、调出 …（记入变动记录）。",
+    "members depart --transfer-out": "会籍随本人转出（转出），而不是终止。",
+    "members delete": (
+        "删除误录的人员（仅限除添加外没有任何变动记录的）。\n\n示例：unionctl members delete 10099"
+    ),
+    "members renumber": (
+        "更正录错的工号；所有记录随本人一起更改。\n\n示例：unionctl members renumber 10O23 10023"
+    ),
+    "members renumber NEW_EMP_NO": "正确的工号。",
+    "members decease": (
+        "登记去世：当天起不在册；记录仍保留。\n\n"
+        "示例：unionctl members decease 10023 --on 2025-08-02 --reason 病故"
+    ),
+    "members retire": (
+        "登记退休：用工性质改为退休，会籍继续保留。\n\n"
+        "示例：unionctl members retire 10023 --on 2025-12-31"
+    ),
+    "members transfer": (
+        "把会员调到另一个分工会，或登记转出（转出，同 depart --transfer-out）。\n\n"
+        "示例：unionctl members transfer 10023 --branch 外科分工会 --on 2025-04-01"
+    ),
+    "members transfer --branch": "调入的分工会。",
+    "members transfer --out": "转出本工会。",
+    "members hardship": (
+        "管理困难职工档案：建档、年度复核、退档。\n\n"
+        "示例：unionctl members hardship 10023 --tier deep --reason 本人患重病 --on 2025-03-01"
+    ),
+    "members hardship --tier": "困难类别：deep 深度困难、relative 相对困难、accidental 意外致困。",
+    "members hardship --review": "登记年度复核。",
+    "members hardship --close": "退档，例如 --reason 脱困。",
+    "members hardship --household": "家庭人口。",
+    "members hardship --income": "收入情况。",
+    "members honour": (
+        "登记荣誉（劳模、先进工作者 …）。\n\n"
+        "示例：unionctl members honour 10023 优秀护士 --level city --on 2025-05-12"
+    ),
+    "members honour TITLE": "荣誉称号：先进工作者、劳动模范 …",
+    "members honour --level": "级别：hospital 院级、city 市级、province 省级、national 国家级。",
+    "members import": (
+        "导入花名册；全部成功或全部不写：有一行出错就什么都不写入。\n\n"
+        "表头可用编码（emp_no、name …）或中文（工号、姓名、性别、出生日期、科室、分工会、入职日期 …）。"
+        "加 --update 时，空白单元格或文件中没有的列保持原值（清空某项请用 `members edit --clear`）。"
+        "--dry-run 列出每一行将做的修改。\n\n"
+        "示例：unionctl members import 花名册.csv --update --status-on 2025-06-30 --dry-run"
+    ),
+    "members import --status-on": (
+        "与 --update 同用：会籍状态、分工会与用工性质变动的生效日期"
+        "（不给时拒绝会籍状态变动，调动记为今天）。"
+    ),
+    "members import FILE": "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）。",
+    "members import --dry-run": "逐行检查，不写入任何数据。",
+    "members import --update": "更新工号已存在的会员。",
+    "members import --create-branches": "自动添加文件中出现、尚不存在的分工会。",
+    "members export": (
+        "把名册导出为 CSV，`members import --update` 可原样导回。\n\n"
+        "不含手机号和身份证号，除非加 --include-private。\n\n"
+        "示例：unionctl members export --bom --output 会员名册.csv"
+    ),
+    "members branch": "会员所属的分工会。",
+    "members branch add": (
+        "添加一个分工会，供会员选择。\n\n示例：unionctl members branch add 护理分工会"
+    ),
+    "members branch add NAME": "分工会名称，例如 护理分工会。",
+    "members branch add --parent": "上级分工会。",
+    "members branch list": (
+        "列出各分工会及其在会会员数。\n\n示例：unionctl members branch list --format csv"
+    ),
+    "members branch rename": (
+        "分工会更名；会员及其变动记录随之更新。\n\n"
+        "示例：unionctl members branch rename 后勤分工会 后勤保障分工会"
+    ),
+    "members branch rename OLD": "现在的名称。",
+    "members branch rename NEW": "新名称。",
+    # reports
+    "reports": "报表：目前有会员情况；帮扶、活动、提案、月报和年报即将提供。",
+    "--month": "月份：2025-03、2025年3月、this、last。",
+    "--year": "年份：2025、this、last。",
+    "--from": "日期范围的第一天。",
+    "--to": "日期范围的最后一天（默认：今天）。",
+    "reports membership": (
+        "一段期间的会员数、入会率、入会与退会人数（默认：今年）。\n\n"
+        "会员数与入会率按期末当天计；入会与退会按期间内发生计。\n\n"
+        "示例：unionctl reports membership --year 2025 --by branch --format csv"
+    ),
+    "reports membership --by": "branch（按分工会）或 month（按月）。",
+}
+
+# Click's own words in a help page.
+HELP_WORDS_ZH: dict[str, str] = {
+    "Usage: ": "用法：",
+    "Options": "选项",
+    "Arguments": "参数",
+    "Commands": "命令",
+    "default: ": "默认：",
+    "required": "必填",
+    "env var: ": "环境变量：",
+}
+
+# Click's and Typer's own sentences (usage errors) -> a message key above; the named groups
+# are its parameters. unionctl.cli.usage says the rest from the exception's fields.
+USAGE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"Missing command\.", "usage_missing_command"),
+    (
+        r"No such command '(?P<name>.*)'\. Did you mean (?P<names>.*)\?",
+        "usage_no_such_command_suggest",
+    ),
+    (r"No such command '(?P<name>.*)'\.", "usage_no_such_command"),
+    (r"Got unexpected extra arguments?(\(s\))? \((?P<args>.*)\)", "usage_extra_arguments"),
+    (r"Option '(?P<option>.*)' requires (an argument|\d+ arguments)\.", "usage_needs_value"),
+    (r"Option '(?P<option>.*)' does not take a value\.", "usage_takes_no_value"),
+    (r"Input should be less than or equal to (?P<limit>\S+)", "usage_at_most"),
+    (r"Input should be greater than or equal to (?P<limit>\S+)", "usage_at_least"),
+    (r"Input should be a valid integer.*", "usage_not_integer"),
+    (r"Input should be a valid number.*", "usage_not_number"),
+    (r"Value (?P<value>.*) is not a valid (?P<kind>\w+)\.", "usage_not_valid"),
+)
 
 
 def resolve_lang(explicit: str | None = None) -> str:
@@ -548,6 +877,8 @@ def name(group: str, code: str | None, lang: str) -> str:
     """The display name of a stored code; unknown codes show as themselves."""
     if code is None:
         return ""
+    if group == "header":
+        return header(code, lang)
     pair = CODES[group].get(code)
     return _pick(pair, lang) if pair else code
 
@@ -560,7 +891,8 @@ def header(key: str, lang: str) -> str:
 class Term(NamedTuple):
     """A code to be named in the reader's language when a message is rendered.
 
-    group "what" names a code group itself ("employment" -> 用工性质)."""
+    group "what" names a code group itself ("employment" -> 用工性质); group "header"
+    names a field by its column header ("title" -> 称号)."""
 
     group: str
     code: str
@@ -574,8 +906,18 @@ class Phrase:
         self.params = params
 
 
+class Words(NamedTuple):
+    """Several Terms or Phrases shown as one list: 入会、退会 / join, leave."""
+
+    items: tuple[object, ...]
+
+
 def _render(value: object, lang: str) -> object:
+    if isinstance(value, Words):
+        return ("、" if lang == "zh" else ", ").join(str(_render(v, lang)) for v in value.items)
     if isinstance(value, Term):
+        if value.group == "header":
+            return header(value.code, lang)
         return what(value.code, lang) if value.group == "what" else name(*value, lang)
     if isinstance(value, Phrase) or (hasattr(value, "params") and hasattr(value, "key")):
         return message(value.key, lang, **value.params)  # type: ignore[attr-defined]

@@ -48,16 +48,19 @@ class Member(SQLModel, table=True):
     employment: str = "staff"
     status: str = "member"
     joined_on: dt.date | None = None
+    hired_on: dt.date | None = None  # 入职日期; None: unknown (before the records)
     created_at: str
     updated_at: str
 
 
 class MemberPeriod(SQLModel, table=True):
-    """One stretch of a member's status, employment or branch.
+    """One stretch of a person's employment, union status or branch.
 
     Periods of one aspect never overlap; the open one (end_on NULL) is the current value.
-    start_on NULL means "since before the records began". This is what answers
-    "members in good standing on date D" and "who joined or left in month M".
+    start_on NULL means "since before the records began". A person is on the hospital's
+    roll on D while an `employment` period covers D (from the hire date until they leave
+    the hospital or die); the `status` periods say whether they are in the union. The
+    one definition built on this is unionctl.reports.roll.
     """
 
     __tablename__ = "member_period"

@@ -7,6 +7,7 @@ Each parser raises UnionError with the value and what is accepted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import unicodedata
@@ -248,6 +249,7 @@ def format_money(fen: int | None) -> str:
     return f"{sign}{whole}.{part:02d}"
 
 
+@functools.cache  # static tables; an import calls this for every cell
 def _code_index(group: str) -> dict[str, str]:
     index: dict[str, str] = {}
     for code, (en, zh) in CODES[group].items():

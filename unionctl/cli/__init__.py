@@ -11,9 +11,11 @@ import typer
 from typer.core import TyperGroup
 
 from unionctl import __version__
-from unionctl.cli import context
+from unionctl.cli import context, usage
 from unionctl.cli.context import (
+    ActorOption,
     BomOption,
+    DbOption,
     FormatOption,
     LangOption,
     OutputOption,
@@ -26,9 +28,26 @@ _STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO)
 class UnionGroup(TyperGroup):
     """Turns what a user can get wrong into one line on stderr, never a traceback."""
 
+    def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        usage.begin(self, argv)  # the language, before anything is parsed
+        return super().main(argv, *rest, **extra)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except usage.errors.UsageError as error:
+            if isinstance(error, usage.errors.NoArgsIsHelpError):
+                raise
+            usage.report(error, self)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except usage.errors.UsageError as error:
+            if isinstance(error, usage.errors.NoArgsIsHelpError):
+                raise
+            usage.report(error, self)
         except Exception as error:
             _report(error)
             raise
@@ -100,23 +119,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Database file or SQLAlchemy URL (default: $UNIONCTL_DB, then "
-            "$XDG_DATA_HOME/unionctl/union.db).",
-            show_default=False,
-        ),
-    ] = None,
+    db: DbOption = None,
     format_: FormatOption = None,
     lang: LangOption = None,
-    actor: Annotated[
-        str | None,
-        typer.Option(
-            "--actor", help="Who is acting, for the audit log (default: $USER).", show_default=False
-        ),
-    ] = None,
+    actor: ActorOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
     include_private: PrivateOption = False,

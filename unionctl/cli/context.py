@@ -79,7 +79,9 @@ def check_format(value: str | None) -> str | None:
 
 def check_lang(value: str | None) -> str | None:
     if value is not None and value not in ("zh", "en"):
-        raise typer.BadParameter(message("bad_lang", "en", value=value))
+        from unionctl.cli.usage import LocalisedBadParameter
+
+        raise LocalisedBadParameter("bad_lang", value=value)
     return value
 
 
@@ -116,6 +118,23 @@ PrivateOption = Annotated[
     ),
 ]
 
+# Where and who: also accepted on both sides of the command (`unionctl init --db F`).
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database file or SQLAlchemy URL (default: $UNIONCTL_DB, then "
+        "$XDG_DATA_HOME/unionctl/union.db).",
+        show_default=False,
+    ),
+]
+ActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor", help="Who is acting, for the audit log (default: $USER).", show_default=False
+    ),
+]
+
 # A period, as every report and dated listing takes it: --month, --year or --from/--to.
 MonthOption = Annotated[
     str | None,
@@ -145,12 +164,26 @@ _OUTPUT_PARAMS = [
         "include_private_", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=PrivateOption
     ),
 ]
+_WHERE_PARAMS = {
+    "db": inspect.Parameter(
+        "db_", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=DbOption
+    ),
+    "actor": inspect.Parameter(
+        "actor_", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ActorOption
+    ),
+}
 
 
 def command(func: Callable[..., Any]) -> Callable[..., Any]:
     """Mark a command: names it for the audit log (`members_add` → "members add") and
-    gives it the shared output options, so they work after the command name too."""
+    gives it the shared output options and --db/--actor, so they work after the command
+    name too (a command with its own --db, like `demo`, keeps it)."""
     name = func.__name__.replace("_", " ")
+    signature = inspect.signature(func)
+    extra = [
+        *_OUTPUT_PARAMS,
+        *(p for own, p in _WHERE_PARAMS.items() if own not in signature.parameters),
+    ]
 
     @functools.wraps(func)
     def with_output(*args: Any, **kwargs: Any) -> Any:
@@ -160,6 +193,12 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         bom = kwargs.pop("bom_", False)
         lang = kwargs.pop("lang_", None)
         private = kwargs.pop("include_private_", False)
+        db = kwargs.pop("db_", None)
+        actor = kwargs.pop("actor_", None)
+        if db is not None:
+            _state.db = db
+        if actor is not None:
+            _state.actor = actor
         if lang is not None:
             _state.lang = lang
         if fmt is not None:
@@ -173,16 +212,15 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
     # Resolve string annotations (PEP 563) here: Typer reads the options' settings
     # (help, min/max) from the Annotated metadata, which a string would hide.
     hints = typing.get_type_hints(func, include_extras=True)
-    signature = inspect.signature(func)
     own = [
         p.replace(annotation=hints.get(p.name, p.annotation)) for p in signature.parameters.values()
     ]
     with_output.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*own, *_OUTPUT_PARAMS], return_annotation=None
+        parameters=[*own, *extra], return_annotation=None
     )
     with_output.__annotations__ = {
         **{p.name: p.annotation for p in own},
-        **{p.name: p.annotation for p in _OUTPUT_PARAMS},
+        **{p.name: p.annotation for p in extra},
     }
     return with_output
 

@@ -110,6 +110,7 @@ def log(
             since=since_date,
             limit=limit,
             include_private=state().include_private,
+            lang=state().language,
         )
         emit(table)
 

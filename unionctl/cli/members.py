@@ -62,6 +62,14 @@ Status = Annotated[
 Joined = Annotated[
     str | None, typer.Option("--joined", help="Date joined the union.", show_default=False)
 ]
+Hired = Annotated[
+    str | None,
+    typer.Option(
+        "--hired",
+        help="Hire date 入职日期: on the roll from then (default: the join date, else today).",
+        show_default=False,
+    ),
+]
 
 
 def _member_input(
@@ -77,6 +85,8 @@ def _member_input(
     employment: str | None,
     status: str | None,
     joined: str | None,
+    hired: str | None = None,
+    statuses: tuple[str, ...] | None = ("member", "non_member"),
 ):
     from unionctl.parsing import (
         parse_code,
@@ -98,8 +108,9 @@ def _member_input(
         branch=parse_text(branch),
         post=parse_text(post),
         employment=parse_optional_code("employment", employment),
-        status=parse_code("status", status, allowed=("member", "non_member")) if status else None,
+        status=parse_code("status", status, allowed=statuses) if status else None,
         joined_on=parse_optional_date(joined),
+        hired_on=parse_optional_date(hired),
     )
 
 
@@ -118,6 +129,7 @@ def members_add(
     employment: Employment = None,
     status: Status = None,
     joined: Joined = None,
+    hired: Hired = None,
 ) -> None:
     """Add a person to the roll (a member joining today unless --status/--joined say otherwise).
 
@@ -139,11 +151,20 @@ def members_add(
         employment=employment,
         status=status,
         joined=joined,
+        hired=hired,
     )
     database = open_db()
     with writing(database) as work:
-        member = add_member(work, emp_no=number, data=data)
-        say("added_member", emp_no=member.emp_no, name=member.name)
+        member, new = add_member(work, emp_no=number, data=data)
+        if new.joined_today:
+            say(
+                "added_member_joined_today",
+                emp_no=member.emp_no,
+                name=member.name,
+                on=member.joined_on.isoformat(),
+            )
+        else:
+            say("added_member", emp_no=member.emp_no, name=member.name)
 
 
 @app.command("edit")
@@ -163,16 +184,52 @@ def members_edit(
     employment: Employment = None,
     status: Status = None,
     joined: Joined = None,
+    hired: Hired = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clear",
+            help="Empty a field: gender, birth_date, phone, id_card, dept, branch, post "
+            "(repeatable; an empty value such as --phone '' does the same).",
+            show_default=False,
+        ),
+    ] = None,
     on: OnDate = "today",
 ) -> None:
     """Change a member's details; branch, employment and status changes go into the history.
 
+    --joined or --hired alone corrects that date (the history moves with it).
+
     Example: unionctl members edit 10023 --dept 急诊科 --phone 13800001234
     """
+    from unionctl.errors import UnionError
+    from unionctl.labels import Term, Words
     from unionctl.parsing import parse_date, parse_member_ref
-    from unionctl.services.members import edit_member
+    from unionctl.services.members import CLEARABLE, edit_member
 
     number = parse_member_ref(emp_no)
+    emptied = set()
+    for field_name in clear or []:
+        code = field_name.strip().replace("-", "_")
+        code = {"birth": "birth_date"}.get(code, code)
+        if code not in CLEARABLE:
+            raise UnionError("bad_clear", value=field_name, accepted=", ".join(CLEARABLE))
+        emptied.add(code)
+    given = {
+        "gender": gender,
+        "birth_date": birth,
+        "dept": dept,
+        "branch": branch,
+        "post": post,
+        "phone": phone,
+        "id_card": id_card,
+    }
+    for code, value in given.items():
+        if value is not None and not value.strip():
+            emptied.add(code)
+    gender, birth, dept, branch, post, phone, id_card = (
+        None if code in emptied else value for code, value in given.items()
+    )
     data = _member_input(
         name=name,
         gender=gender,
@@ -185,13 +242,22 @@ def members_edit(
         employment=employment,
         status=status,
         joined=joined,
+        hired=hired,
+        statuses=None,
     )
     when = parse_date(on)
     database = open_db()
     with writing(database) as work:
-        member, changed = edit_member(work, emp_no=number, data=data, on=when)
+        member, changed = edit_member(
+            work, emp_no=number, data=data, on=when, clear=frozenset(emptied)
+        )
         if changed:
-            say("updated_member", emp_no=member.emp_no, name=member.name, fields=", ".join(changed))
+            say(
+                "updated_member",
+                emp_no=member.emp_no,
+                name=member.name,
+                fields=Words(tuple(Term("header", name) for name in changed)),
+            )
         else:
             say("unchanged_member", emp_no=member.emp_no, name=member.name)
 
@@ -224,7 +290,7 @@ def members_list(
         str | None,
         typer.Option(
             "--status",
-            help="member, non_member, left, transferred, deceased (or 在会…).",
+            help="member, non_member, left, departed, transferred, deceased (or 在会…).",
             show_default=False,
         ),
     ] = None,
@@ -308,9 +374,11 @@ def members_join(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> 
 @app.command("leave")
 @command
 def members_leave(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> None:
-    """Record leaving the union or the hospital (退会/离职).
+    """Record quitting the union (退会); the person stays on the hospital's roll.
 
-    Example: unionctl members leave 10023 --on 2025-06-30 --reason 辞职
+    Someone leaving the hospital is recorded with `members depart`.
+
+    Example: unionctl members leave 10023 --on 2025-06-30 --reason 个人申请
     """
     _status_command(emp_no, "leave", on, reason)
 
@@ -318,11 +386,71 @@ def members_leave(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) ->
 @app.command("decease")
 @command
 def members_decease(emp_no: EmpNo, on: OnDate = "today", reason: Reason = None) -> None:
-    """Record a death (去世); the member stays in the records.
+    """Record a death (去世): off the roll that day; the records stay.
 
     Example: unionctl members decease 10023 --on 2025-08-02 --reason 病故
     """
     _status_command(emp_no, "decease", on, reason)
+
+
+@app.command("depart")
+@command
+def members_depart(
+    emp_no: EmpNo,
+    on: OnDate = "today",
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="离职, 调出 … (kept in the history).")
+    ] = None,
+    transfer_out: Annotated[
+        bool,
+        typer.Option(
+            "--transfer-out", help="The union membership moves with them (转出), not ends."
+        ),
+    ] = False,
+) -> None:
+    """Record leaving the hospital (离职/调出): off the roll that day; membership ends with it.
+
+    Example: unionctl members depart 10023 --on 2025-06-30 --reason 调出 --transfer-out
+    """
+    _status_command(emp_no, "transfer_out" if transfer_out else "depart", on, reason)
+
+
+@app.command("delete")
+@command
+def members_delete(emp_no: EmpNo) -> None:
+    """Remove someone added by mistake (only with no history beyond being added).
+
+    Example: unionctl members delete 10099
+    """
+    from unionctl.parsing import parse_member_ref
+    from unionctl.services.members import delete_member
+
+    number = parse_member_ref(emp_no)
+    database = open_db()
+    with writing(database) as work:
+        member = delete_member(work, emp_no=number)
+        say("member_deleted", emp_no=number, name=member.name)
+
+
+@app.command("renumber")
+@command
+def members_renumber(
+    emp_no: EmpNo,
+    new_emp_no: Annotated[str, typer.Argument(help="The right employee number.")],
+) -> None:
+    """Correct a mistyped employee number; everything recorded follows the person.
+
+    Example: unionctl members renumber 10O23 10023
+    """
+    from unionctl.parsing import parse_emp_no, parse_member_ref
+    from unionctl.services.members import renumber_member
+
+    number = parse_member_ref(emp_no)
+    new = parse_emp_no(new_emp_no)
+    database = open_db()
+    with writing(database) as work:
+        member = renumber_member(work, emp_no=number, new_emp_no=new)
+        say("member_renumbered", old=number, new=new, name=member.name)
 
 
 @app.command("retire")
@@ -356,7 +484,7 @@ def members_transfer(
     on: OnDate = "today",
     reason: Reason = None,
 ) -> None:
-    """Move a member to another branch, or record a transfer out of the union (转出).
+    """Move a member to another branch, or record a transfer out (转出, as depart --transfer-out).
 
     Example: unionctl members transfer 10023 --branch 外科分工会 --on 2025-04-01
     """
@@ -368,7 +496,7 @@ def members_transfer(
     if bool(branch) == bool(out):
         raise UnionError("transfer_target")
     if out:
-        _status_command(emp_no, "transfer", on, reason)
+        _status_command(emp_no, "transfer_out", on, reason)
         return
     number = parse_member_ref(emp_no)
     when = parse_date(on)
@@ -482,7 +610,7 @@ def members_honour(
     number = parse_member_ref(emp_no)
     text = parse_text(title)
     if not text:
-        raise UnionError("bad_text", what="title")
+        raise UnionError("bad_text", what=Term("header", "title"))
     level_code = parse_code("honour_level", level)
     when = parse_date(on)
     database = open_db()
@@ -516,19 +644,31 @@ def members_import(
             "--create-branches", help="Add branches the file names that do not exist yet."
         ),
     ] = False,
+    status_on: Annotated[
+        str | None,
+        typer.Option(
+            "--status-on",
+            help="With --update: the date status, branch and employment changes take effect "
+            "(without it, status changes are refused and moves are dated today).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import a roster; all or nothing: one bad row and nothing is written.
 
-    Headers may be codes (emp_no, name, …) or Chinese (工号, 姓名, 性别, 出生日期, 科室, 分工会 …).
-    With --update, columns absent from the file leave those fields as they are.
+    Headers may be codes (emp_no, name, …) or Chinese (工号, 姓名, 性别, 出生日期, 科室, 分工会,
+    入职日期 …). With --update, a blank cell or an absent column leaves that field as it is
+    (empty a field with `members edit --clear`). --dry-run lists what each row would change.
 
-    Example: unionctl members import 花名册.csv --create-branches --dry-run
+    Example: unionctl members import 花名册.csv --update --status-on 2025-06-30 --dry-run
     """
+    from unionctl.parsing import parse_optional_date
     from unionctl.services.member_import import import_members, read_roster
 
+    when = parse_optional_date(status_on)
     roster = read_roster(file)
     database = open_db()
-    with progress(2 * len(roster.rows), str(file.name)) as advance:
+    with progress(None, str(file.name)) as advance:
         result = import_members(
             database,
             roster,
@@ -537,12 +677,74 @@ def members_import(
             update=update,
             create_branches=create_branches,
             dry_run=dry_run,
+            status_on=when,
             advance=advance,
         )
+    if dry_run and result.changes:
+        emit(_changes_table(result.changes))
     counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
-    say("import_checked" if dry_run else "imported", path=file, **counts)
-    for name in result.new_branches:
-        warn(f"+ {name}")
+    if result.new_branches:
+        say("import_new_branches", err=True, count=len(result.new_branches))
+        for name, closest in result.new_branches:
+            if closest:
+                say("import_new_branch_near", err=True, name=name, closest=closest)
+            else:
+                warn(f"  + {name}")
+    say("import_checked" if dry_run else "imported", path=file, err=dry_run, **counts)
+
+
+def _changes_table(changes):
+    """--dry-run: one line per changed field of each member (line, emp_no, field: old → new)."""
+    from unionctl.render import Column, Table
+
+    return Table(
+        key="changes",
+        title="t_import_changes",
+        columns=(
+            Column("line", "int"),
+            Column("emp_no"),
+            Column("name"),
+            Column("field", "term"),
+            Column("before", "term"),
+            Column("after", "term"),
+        ),
+        rows=(
+            (
+                c.line,
+                c.emp_no,
+                c.name,
+                _field_term(c.field),
+                _shown(c.field, c.old),
+                _shown(c.field, c.new),
+            )
+            for c in changes
+        ),
+    )
+
+
+def _field_term(name: str):
+    from unionctl.labels import Term
+
+    return Term("header", name)
+
+
+def _shown(name: str, value):
+    import datetime as dt
+
+    from unionctl.labels import Term
+    from unionctl.privacy import mask_id_card, mask_phone
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if name in ("gender", "employment", "status"):
+        return Term(name, value)
+    if name == "phone" and not state().include_private:
+        return mask_phone(value)
+    if name == "id_card" and not state().include_private:
+        return mask_id_card(value)
+    return value
 
 
 @app.command("export")
@@ -576,12 +778,13 @@ def members_branch_add(
     Example: unionctl members branch add 护理分工会
     """
     from unionctl.errors import UnionError
+    from unionctl.labels import Term
     from unionctl.parsing import parse_text
     from unionctl.services.branches import add_branch
 
     text = parse_text(name)
     if not text:
-        raise UnionError("bad_text", what="branch")
+        raise UnionError("bad_text", what=Term("header", "branch"))
     database = open_db()
     with writing(database) as work:
         add_branch(work, name=text, parent=parse_text(parent))
@@ -613,12 +816,13 @@ def members_branch_rename(
     Example: unionctl members branch rename 后勤分工会 后勤保障分工会
     """
     from unionctl.errors import UnionError
+    from unionctl.labels import Term
     from unionctl.parsing import parse_text
     from unionctl.services.branches import rename_branch
 
     old_name, new_name = parse_text(old), parse_text(new)
     if not old_name or not new_name:
-        raise UnionError("bad_text", what="branch")
+        raise UnionError("bad_text", what=Term("header", "branch"))
     database = open_db()
     with writing(database) as work:
         rename_branch(work, old=old_name, new=new_name)

@@ -27,7 +27,7 @@ from unionctl.errors import UnionError
 
 # The newest migration this release knows, and every one before it, oldest first.
 # tests/test_db.py checks these against the Alembic scripts.
-SCHEMA_REVISIONS = ("0001_members",)
+SCHEMA_REVISIONS = ("0001_members", "0002_roll")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -118,6 +118,13 @@ def translate(error: BaseException, target: Target) -> UnionError | None:
         return UnionError("db_readonly", path=where)
     if "database is locked" in text or "database is busy" in text:
         return UnionError("db_locked", path=where)
+    if "unique constraint failed" in text or "foreign key constraint failed" in text:
+        # A rule a service should have caught first; never show the raw constraint text.
+        from unionctl.labels import Term, Words
+
+        columns = text.split(":", 1)[1].strip().split(", ") if "unique" in text else []
+        fields = tuple(Term("header", c.split(".")[-1]) for c in columns)
+        return UnionError("db_conflict", path=where, fields=Words(fields))
     if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
         return UnionError("db_error", path=where, detail=str(getattr(error, "orig", error)))
     return None

@@ -1,9 +1,12 @@
-"""Membership over a period, computed in SQL from the status/branch periods.
+"""Membership over a period, computed in SQL on the one roll definition (reports.roll).
 
-- members: in good standing (status period `member`) on the period's last day;
-- staff: on the roll that day (status `member` or `non_member`); 入会率 = members / staff;
-- joined: membership periods starting inside the period; left: ones ending inside it,
-  by branch counted in the branch the person was in on that day.
+- staff: working staff on the roll on the period's last day; members: those of them in
+  good standing; 入会率 = members / staff;
+- joined / left: memberships of working staff beginning / ending inside the period
+  (left: 退会, leaving the hospital, death, transfer out), each counted in the branch the
+  person was in at that moment;
+- retirees and retired members: on the roll that day, in columns of their own, never
+  mixed into 入会率.
 """
 
 from __future__ import annotations
@@ -13,54 +16,37 @@ from sqlmodel import Session
 
 from unionctl.parsing import Period
 from unionctl.render import Column, Table
+from unionctl.reports.roll import (
+    BRANCH_ID,
+    IN_GOOD_STANDING,
+    WORKING,
+    membership_moves,
+    roll_from,
+    roll_where,
+)
 
-_ON_DATE = "(p.start_on IS NULL OR p.start_on <= :day) AND (p.end_on IS NULL OR p.end_on > :day)"
-
-MEMBERSHIP_SQL = f"""
-WITH status_on AS (
-    SELECT p.member_id, p.value AS status FROM member_period p
-    WHERE p.aspect = 'status' AND {_ON_DATE}
-),
-branch_on AS (
-    SELECT p.member_id, CAST(p.value AS INTEGER) AS branch_id FROM member_period p
-    WHERE p.aspect = 'branch' AND {_ON_DATE}
-),
-roll AS (
-    SELECT b.branch_id,
-           SUM(s.status = 'member') AS members,
-           SUM(s.status IN ('member', 'non_member')) AS staff
-    FROM status_on s LEFT JOIN branch_on b ON b.member_id = s.member_id
-    GROUP BY b.branch_id
-),
-moves AS (
-    SELECT p.member_id, p.start_on AS day, 1 AS joined, 0 AS left_ FROM member_period p
-    WHERE p.aspect = 'status' AND p.value = 'member' AND p.start_on BETWEEN :start AND :day
-    UNION ALL
-    SELECT p.member_id, p.end_on, 0, 1 FROM member_period p
-    WHERE p.aspect = 'status' AND p.value = 'member' AND p.end_on BETWEEN :start AND :day
+BY_BRANCH_SQL = f"""
+WITH stock AS (
+    SELECT {WORKING} AS working, {BRANCH_ID} AS branch_id,
+           SUM({IN_GOOD_STANDING}) AS members, COUNT(*) AS staff
+    FROM {roll_from()}
+    WHERE {roll_where()}
+    GROUP BY 1, 2
 ),
 flow AS (
-    SELECT (SELECT CAST(b.value AS INTEGER) FROM member_period b
-            WHERE b.member_id = m.member_id AND b.aspect = 'branch'
-              AND (b.start_on IS NULL OR b.start_on <= m.day)
-            ORDER BY b.start_on IS NULL, b.start_on DESC, b.id DESC LIMIT 1) AS branch_id,
-           SUM(m.joined) AS joined, SUM(m.left_) AS left_
-    FROM moves m GROUP BY 1
+    SELECT working, branch_id, SUM(joined) AS joined, SUM(left_) AS left_
+    FROM ({membership_moves()}) GROUP BY 1, 2
 ),
-keys AS (
-    SELECT id AS branch_id FROM branch
-    UNION SELECT branch_id FROM roll UNION SELECT branch_id FROM flow
-)
-SELECT k.branch_id, br.name,
-       COALESCE(r.members, 0), COALESCE(r.staff, 0),
+keys AS (SELECT working, branch_id FROM stock UNION SELECT working, branch_id FROM flow)
+SELECT k.working, br.name,
+       COALESCE(s.members, 0), COALESCE(s.staff, 0),
        COALESCE(f.joined, 0), COALESCE(f.left_, 0)
 FROM keys k
 LEFT JOIN branch br ON br.id = k.branch_id
-LEFT JOIN roll r ON r.branch_id IS k.branch_id
-LEFT JOIN flow f ON f.branch_id IS k.branch_id
-ORDER BY k.branch_id IS NULL, k.branch_id
+LEFT JOIN stock s ON s.working = k.working AND s.branch_id IS k.branch_id
+LEFT JOIN flow f ON f.working = k.working AND f.branch_id IS k.branch_id
+ORDER BY k.branch_id IS NULL, k.branch_id, k.working DESC
 """
-
 
 # What every membership table reports, after its first (grouping) column.
 FIGURES = (
@@ -70,66 +56,91 @@ FIGURES = (
     Column("joined", "int"),
     Column("left", "int"),
     Column("net", "signed"),
+    Column("retired_members", "int"),
+    Column("retirees", "int"),
 )
 
 
-def _rate(members: int, staff: int) -> float | None:
-    return members / staff if staff else None
+def rate(part: int, whole: int) -> float | None:
+    """A ratio, or None (shown as —) when there is nothing to divide by."""
+    return part / whole if whole else None
+
+
+def _figures(members, staff, joined, left, retired_members, retirees) -> tuple:
+    return (
+        members,
+        staff,
+        rate(members, staff),
+        joined,
+        left,
+        joined - left,
+        retired_members,
+        retirees,
+    )
 
 
 def membership_by_branch(session: Session, period: Period) -> Table:
+    """Each branch on the period's last day, with the 合计 row."""
     rows = (
         session.connection()
         .execute(
-            text(MEMBERSHIP_SQL).bindparams(
+            text(BY_BRANCH_SQL).bindparams(
                 start=period.start.isoformat(), day=period.end.isoformat()
             )
         )
         .all()
     )
-    body = []
-    totals = [0, 0, 0, 0]
-    for _branch_id, name, members, staff, joined, left in rows:
-        if not (members or staff or joined or left) and name is None:
-            continue
-        body.append(
-            (name or "—", members, staff, _rate(members, staff), joined, left, joined - left)
-        )
-        for i, value in enumerate((members, staff, joined, left)):
-            totals[i] += value
-    members, staff, joined, left = totals
+    by_branch: dict[str | None, list[int]] = {}
+    for working, name, members, staff, joined, left in rows:
+        figures = by_branch.setdefault(name, [0] * 6)
+        if working:
+            for i, value in enumerate((members, staff, joined, left)):
+                figures[i] += value
+        else:
+            figures[4] += members
+            figures[5] += staff
+    body = [
+        (name or "—", *_figures(*figures)) for name, figures in by_branch.items() if any(figures)
+    ]
+    totals = [sum(f[i] for f in by_branch.values()) for i in range(6)]
     return Table(
         key="membership",
         title="t_membership",
         title_suffix=period.label(),
         columns=(Column("branch"), *FIGURES),
         rows=body,
-        total=(None, members, staff, _rate(members, staff), joined, left, joined - left),
+        total=(None, *_figures(*totals)),
     )
 
 
-MONTHLY_SQL = """
+MONTHLY_SQL = f"""
 WITH RECURSIVE months(first, last) AS (
     SELECT :start, min(date(:start, 'start of month', '+1 month', '-1 day'), :end)
     UNION ALL
     SELECT date(first, 'start of month', '+1 month'),
            min(date(first, 'start of month', '+2 month', '-1 day'), :end)
     FROM months WHERE date(first, 'start of month', '+1 month') <= :end
+),
+stock AS (
+    SELECT m.first,
+           SUM({IN_GOOD_STANDING} * {WORKING}) AS members, SUM({WORKING}) AS staff,
+           SUM({IN_GOOD_STANDING} * NOT {WORKING}) AS retired_members,
+           SUM(NOT {WORKING}) AS retirees
+    FROM months m, {roll_from("m.last")}
+    WHERE {roll_where("m.last")}
+    GROUP BY m.first
+),
+flow AS (
+    SELECT substr(day, 1, 7) AS month, SUM(joined) AS joined, SUM(left_) AS left_
+    FROM ({membership_moves(":start", ":end")}) WHERE working GROUP BY 1
 )
-SELECT m.first,
-    (SELECT count(*) FROM member_period p
-     WHERE p.aspect = 'status' AND p.value = 'member'
-       AND (p.start_on IS NULL OR p.start_on <= m.last)
-       AND (p.end_on IS NULL OR p.end_on > m.last)),
-    (SELECT count(*) FROM member_period p
-     WHERE p.aspect = 'status' AND p.value IN ('member', 'non_member')
-       AND (p.start_on IS NULL OR p.start_on <= m.last)
-       AND (p.end_on IS NULL OR p.end_on > m.last)),
-    (SELECT count(*) FROM member_period p
-     WHERE p.aspect = 'status' AND p.value = 'member' AND p.start_on BETWEEN m.first AND m.last),
-    (SELECT count(*) FROM member_period p
-     WHERE p.aspect = 'status' AND p.value = 'member' AND p.end_on BETWEEN m.first AND m.last)
-FROM months m ORDER BY m.first
+SELECT m.first, COALESCE(s.members, 0), COALESCE(s.staff, 0),
+       COALESCE(f.joined, 0), COALESCE(f.left_, 0),
+       COALESCE(s.retired_members, 0), COALESCE(s.retirees, 0)
+FROM months m
+LEFT JOIN stock s ON s.first = m.first
+LEFT JOIN flow f ON f.month = substr(m.first, 1, 7)
+ORDER BY m.first
 """
 
 
@@ -142,18 +153,15 @@ def membership_by_month(session: Session, period: Period) -> Table:
         )
         .all()
     )
-    body = [
-        (first[:7], members, staff, _rate(members, staff), joined, left, joined - left)
-        for first, members, staff, joined, left in rows
-    ]
+    body = [(first[:7], *_figures(*figures)) for first, *figures in rows]
     joined = sum(r[4] for r in body)
     left = sum(r[5] for r in body)
-    last = body[-1] if body else (None, 0, 0, None)
+    last = body[-1] if body else (None, 0, 0, None, 0, 0, 0, 0, 0)
     return Table(
         key="membership",
         title="t_membership_month",
         title_suffix=period.label(),
         columns=(Column("month"), *FIGURES),
         rows=body,
-        total=(None, last[1], last[2], last[3], joined, left, joined - left),
+        total=(None, last[1], last[2], last[3], joined, left, joined - left, last[7], last[8]),
     )

@@ -13,24 +13,30 @@ from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, select
 
 from unionctl.labels import Term
+from unionctl.lookup import find_branch, find_member
 from unionctl.models import Branch, HardshipRecord, HardshipReview, Honour, Member, MemberPeriod
 from unionctl.render import Column, Record, Table
-from unionctl.services.members import find_branch, find_member
 
-# The import/export columns, in file order. Required on import: emp_no and name.
-EXPORT_COLUMNS = (
-    Column("emp_no"),
-    Column("name"),
-    Column("gender", "code:gender"),
-    Column("birth_date", "date"),
-    Column("dept"),
-    Column("branch"),
-    Column("post"),
-    Column("employment", "code:employment"),
-    Column("status", "code:status"),
-    Column("joined_on", "date"),
+# The roster columns, in file order, with what each reads: `members list` shows them,
+# `members export` writes them and `members import --update` reads them back.
+ROSTER_COLUMNS = (
+    (Column("emp_no"), Member.emp_no),
+    (Column("name"), Member.name),
+    (Column("gender", "code:gender"), Member.gender),
+    (Column("birth_date", "date"), Member.birth_date),
+    (Column("dept"), Member.dept),
+    (Column("branch"), Branch.name),
+    (Column("post"), Member.post),
+    (Column("employment", "code:employment"), Member.employment),
+    (Column("status", "code:status"), Member.status),
+    (Column("joined_on", "date"), Member.joined_on),
+    (Column("hired_on", "date"), Member.hired_on),
 )
-PRIVATE_COLUMNS = (Column("phone", "phone"), Column("id_card", "id_card"))
+PHONE = (Column("phone", "phone"), Member.phone)
+ID_CARD = (Column("id_card", "id_card"), Member.id_card)
+# Kept for callers that want only the export's column descriptions.
+EXPORT_COLUMNS = tuple(column for column, _ in ROSTER_COLUMNS)
+PRIVATE_COLUMNS = (PHONE[0], ID_CARD[0])
 
 
 @dataclass
@@ -80,63 +86,28 @@ def _member_query(
     return query.order_by(Member.emp_no)
 
 
+def _roster(
+    session: Session, filters: RosterFilter, pairs: list, *, private_search: bool = False
+) -> Table:
+    query = _member_query(
+        session, filters, [expr for _, expr in pairs], private_search=private_search
+    )
+    rows = session.connection().execution_options(stream_results=True).execute(query)
+    return Table(key="members", columns=[column for column, _ in pairs], rows=rows)
+
+
 def member_list(session: Session, filters: RosterFilter, *, include_private: bool) -> Table:
     """members list: phone masked (ID card shown only with --include-private)."""
-    columns = [
-        Column("emp_no"),
-        Column("name"),
-        Column("gender", "code:gender"),
-        Column("birth_date", "date"),
-        Column("dept"),
-        Column("branch"),
-        Column("post"),
-        Column("employment", "code:employment"),
-        Column("status", "code:status"),
-        Column("joined_on", "date"),
-        Column("phone", "phone"),
-    ]
-    selected = [
-        Member.emp_no,
-        Member.name,
-        Member.gender,
-        Member.birth_date,
-        Member.dept,
-        Branch.name,
-        Member.post,
-        Member.employment,
-        Member.status,
-        Member.joined_on,
-        Member.phone,
-    ]
-    if include_private:
-        columns.append(Column("id_card", "id_card"))
-        selected.append(Member.id_card)
-    query = _member_query(session, filters, selected, private_search=include_private)
-    rows = session.connection().execution_options(stream_results=True).execute(query)
-    return Table(key="members", columns=columns, rows=rows, title="t_members")
+    pairs = [*ROSTER_COLUMNS, PHONE] + ([ID_CARD] if include_private else [])
+    table = _roster(session, filters, pairs, private_search=include_private)
+    table.title = "t_members"
+    return table
 
 
 def member_export(session: Session, *, include_private: bool) -> Table:
     """members export: exactly the columns `members import --update` reads back."""
-    columns = list(EXPORT_COLUMNS)
-    selected = [
-        Member.emp_no,
-        Member.name,
-        Member.gender,
-        Member.birth_date,
-        Member.dept,
-        Branch.name,
-        Member.post,
-        Member.employment,
-        Member.status,
-        Member.joined_on,
-    ]
-    if include_private:
-        columns.extend(PRIVATE_COLUMNS)
-        selected.extend([Member.phone, Member.id_card])
-    query = _member_query(session, RosterFilter(), selected)
-    rows = session.connection().execution_options(stream_results=True).execute(query)
-    return Table(key="members", columns=columns, rows=rows)
+    pairs = [*ROSTER_COLUMNS] + ([PHONE, ID_CARD] if include_private else [])
+    return _roster(session, RosterFilter(), pairs)
 
 
 def member_profile(
@@ -153,6 +124,15 @@ def member_profile(
     age = None
     if member.birth_date:
         b = member.birth_date
+        if member.status == "deceased":  # age stops at death
+            died = session.exec(
+                select(MemberPeriod.start_on).where(
+                    MemberPeriod.member_id == member.id,
+                    MemberPeriod.aspect == "status",
+                    MemberPeriod.value == "deceased",
+                )
+            ).first()
+            today = died or today
         age = today.year - b.year - ((today.month, today.day) < (b.month, b.day))
     profile = Record(
         key="member",
@@ -169,6 +149,7 @@ def member_profile(
             (Column("employment", "code:employment"), member.employment),
             (Column("status", "code:status"), member.status),
             (Column("joined_on", "date"), member.joined_on),
+            (Column("hired_on", "date"), member.hired_on),
             (Column("phone", "phone"), member.phone),
             (Column("id_card", "id_card"), member.id_card),
             (Column("hardship", "code:hardship_tier"), hardship_open),
@@ -224,6 +205,8 @@ def member_profile(
             (
                 record.tier,
                 record.reason,
+                record.household_size,
+                record.income_note,
                 record.registered_on,
                 ", ".join(d.isoformat() for d in reviews),
                 record.closed_on,
@@ -236,6 +219,8 @@ def member_profile(
         columns=(
             Column("tier", "code:hardship_tier"),
             Column("reason"),
+            Column("household_size", "int"),
+            Column("income_note"),
             Column("registered_on", "date"),
             Column("reviewed_on"),
             Column("closed_on", "date"),

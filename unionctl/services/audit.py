@@ -7,6 +7,7 @@ import json
 
 from sqlmodel import Session, select
 
+from unionctl.labels import header, name
 from unionctl.models import AuditEntry
 from unionctl.privacy import mask_field
 from unionctl.render import Column, Table
@@ -28,21 +29,50 @@ def _shown(key: str, value: object, include_private: bool) -> str:
     return str(value) if include_private else str(mask_field(key, str(value)))
 
 
-def change_summary(before: str | None, after: str | None, *, include_private: bool) -> str:
-    """What a write changed, for people: 'status: member → left; on: 2025-06-30'."""
+# Snapshot fields that hold a stored code, and the code group that names it.
+CODED = {
+    "status": "status",
+    "employment": "employment",
+    "gender": "gender",
+    "tier": "hardship_tier",
+    "level": "honour_level",
+}
+
+
+def _field(key: str, lang: str) -> str:
+    """'hardship.tier' → '困难档案·困难类别' under zh; the key itself under en."""
+    if lang != "zh":
+        return key
+    return "·".join(header(part, lang) for part in key.split("."))
+
+
+def _value(key: str, value: object, include_private: bool, lang: str) -> str:
+    group = CODED.get(key.rsplit(".", 1)[-1])
+    if group is not None and isinstance(value, str) and lang == "zh":
+        return name(group, value, lang)
+    return _shown(key, value, include_private)
+
+
+def change_summary(
+    before: str | None, after: str | None, *, include_private: bool, lang: str = "en"
+) -> str:
+    """What a write changed, for people: 'status: member → left; on: 2025-06-30', or in
+    Chinese '会籍状态：在会 → 退会；日期：2025-06-30' (field names and codes named)."""
     old, new = _flatten(json.loads(before or "null")), _flatten(json.loads(after or "null"))
+    zh = lang == "zh"
     parts = []
     for key in dict.fromkeys([*old, *new]):
         was, now = old.get(key), new.get(key)
         if was == now or (before is None and now is None):
             continue
+        field = _field(key, lang)
+        shown_now = _value(key, now, include_private, lang)
         if before is None:
-            parts.append(f"{key}={_shown(key, now, include_private)}")
+            parts.append(f"{field}={shown_now}")
         else:
-            parts.append(
-                f"{key}: {_shown(key, was, include_private)} → {_shown(key, now, include_private)}"
-            )
-    return "; ".join(parts)
+            shown_was = _value(key, was, include_private, lang)
+            parts.append(f"{field}{'：' if zh else ': '}{shown_was} → {shown_now}")
+    return ("；" if zh else "; ").join(parts)
 
 
 def audit_table(
@@ -53,6 +83,7 @@ def audit_table(
     since: dt.date | None = None,
     limit: int = 50,
     include_private: bool = False,
+    lang: str = "en",
 ) -> Table:
     """Newest first. People read a one-line summary of each change; csv/tsv/json carry
     the before/after snapshots the write recorded (private fields masked unless asked)."""
@@ -88,7 +119,11 @@ def audit_table(
             Column("after", "json", shown="machine"),
         ),
         rows=(
-            (*row[:6], change_summary(row[6], row[7], include_private=include_private), *row[6:])
+            (
+                *row[:6],
+                change_summary(row[6], row[7], include_private=include_private, lang=lang),
+                *row[6:],
+            )
             for row in session.exec(query).all()
         ),
     )

@@ -81,12 +81,12 @@ def _replay(work, event: dict[str, str]) -> None:
     action = event["action"]
     detail = event.get("detail") or None
     reason = event.get("reason") or None
-    if action in ("join", "leave", "decease"):
+    if action in ("join", "leave", "depart", "decease"):
         members.change_status(work, emp_no=emp_no, action=action, on=on, reason=reason)
     elif action == "retire":
         members.retire(work, emp_no=emp_no, on=on, reason=reason)
     elif action == "transfer" and detail == "out":
-        members.change_status(work, emp_no=emp_no, action="transfer", on=on, reason=reason)
+        members.change_status(work, emp_no=emp_no, action="transfer_out", on=on, reason=reason)
     elif action == "transfer":
         members.transfer_branch(work, emp_no=emp_no, branch=detail, on=on)
     elif action == "hardship":

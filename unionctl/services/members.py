@@ -1,27 +1,36 @@
-"""The member roll: rules for adding, editing and moving members through their union life.
+"""The member roll: rules for adding, editing and moving people through their working
+and union lives.
 
-Every change of status, employment or branch closes the member's current period and
-opens a new one (model MemberPeriod), so any past date can be answered exactly.
+The history rules themselves (periods, their order, corrections, the status table) are
+unionctl.services.history; this module applies them to one person at a time and keeps
+the member row's current values in step. `members import` calls the same functions
+(`prepare_new` for new people, `edit_member` and `change_status` for changes).
 Services take parsed values, raise UnionError, and never print.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, fields
 
-from sqlalchemy import func
+from sqlalchemy import delete, insert
 from sqlmodel import Session, select
 
 from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
-from unionctl.labels import Phrase, Term
-from unionctl.models import Branch, HardshipRecord, HardshipReview, Honour, Member, MemberPeriod
+from unionctl.labels import Term
+from unionctl.lookup import branch_name, find_branch, find_member, suggest_names
+from unionctl.models import HardshipRecord, HardshipReview, Honour, Member, MemberPeriod
 from unionctl.parsing import IdCard, parse_id_card, today
+from unionctl.services import history
+from unionctl.services.history import ON_ROLL, STATUS_VERB, Person
 
-# Which status a member may move to from which (the rest is refused with the reason).
-ON_ROLL = ("member", "non_member")
+__all__ = ["branch_name", "find_branch", "find_member", "suggest_names"]
+
+# Fields `members edit --clear` may empty (a name cannot be cleared).
+CLEARABLE = ("gender", "birth_date", "phone", "id_card", "dept", "branch", "post")
+# Statuses a person may be added with; the others are reached by their verbs.
+NEW_STATUSES = ("member", "non_member", "left")
 
 
 @dataclass
@@ -39,11 +48,16 @@ class MemberInput:
     employment: str | None = None
     status: str | None = None
     joined_on: dt.date | None = None
+    hired_on: dt.date | None = None
 
     def given(self) -> dict[str, object]:
         return {
             f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
         }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def snapshot(member: Member, branch_name: str | None) -> dict[str, object]:
@@ -52,7 +66,7 @@ def snapshot(member: Member, branch_name: str | None) -> dict[str, object]:
         "emp_no": member.emp_no,
         "name": member.name,
         "gender": member.gender,
-        "birth_date": member.birth_date.isoformat() if member.birth_date else None,
+        "birth_date": _iso(member.birth_date),
         "phone": member.phone,
         "id_card": member.id_card,
         "dept": member.dept,
@@ -60,49 +74,13 @@ def snapshot(member: Member, branch_name: str | None) -> dict[str, object]:
         "post": member.post,
         "employment": member.employment,
         "status": member.status,
-        "joined_on": member.joined_on.isoformat() if member.joined_on else None,
+        "joined_on": _iso(member.joined_on),
+        "hired_on": _iso(member.hired_on),
     }
 
 
-def _suggestions(candidates: list[str], text: str, limit: int = 5) -> str | Phrase:
-    close = difflib.get_close_matches(text, candidates, n=limit, cutoff=0.5)
-    if not close:
-        return ""
-    return Phrase("did_you_mean", names=", ".join(close))
-
-
-def find_member(session: Session, emp_no: str) -> Member:
-    """The member with this employee number; a typo gets the closest numbers and names."""
-    member = session.exec(select(Member).where(Member.emp_no == emp_no)).first()
-    if member is not None:
-        return member
-    rows = session.exec(select(Member.emp_no, Member.name)).all()
-    by_number = {no: f"{no} {name}" for no, name in rows}
-    by_name: dict[str, list[str]] = {}
-    for no, name in rows:
-        by_name.setdefault(name, []).append(f"{no} {name}")
-    hits = [
-        by_number[n] for n in difflib.get_close_matches(emp_no, list(by_number), n=3, cutoff=0.6)
-    ]
-    for name in difflib.get_close_matches(emp_no, list(by_name), n=3, cutoff=0.5):
-        hits.extend(by_name[name])
-    suggestions = Phrase("did_you_mean", names=", ".join(dict.fromkeys(hits))) if hits else ""
-    raise UnionError("unknown_member", emp_no=emp_no, suggestions=suggestions)
-
-
-def find_branch(session: Session, name: str, *, for_import: bool = False) -> Branch:
-    branch = session.exec(select(Branch).where(Branch.name == name)).first()
-    if branch is not None:
-        return branch
-    names = list(session.exec(select(Branch.name)))
-    key = "unknown_branch_import" if for_import else "unknown_branch"
-    raise UnionError(key, name=name, suggestions=_suggestions(names, name))
-
-
-def branch_name(session: Session, branch_id: int | None) -> str | None:
-    if branch_id is None:
-        return None
-    return session.get(Branch, branch_id).name
+def person(member: Member) -> Person:
+    return Person(member.id, member.emp_no, member.name, member.status, member.birth_date)
 
 
 def check_identity(data: MemberInput, *, joined_on: dt.date | None = None) -> MemberInput:
@@ -131,12 +109,21 @@ def check_identity(data: MemberInput, *, joined_on: dt.date | None = None) -> Me
     now = today()
     if data.birth_date is not None and data.birth_date > now:
         raise UnionError("future_birth", value=data.birth_date.isoformat())
+    for when in (data.joined_on, data.hired_on):
+        if when is not None and when > now:
+            raise UnionError("future_date", value=when.isoformat())
     joined = data.joined_on or joined_on
-    if data.joined_on is not None and data.joined_on > now:
-        raise UnionError("future_date", value=data.joined_on.isoformat())
     if data.birth_date is not None and joined is not None and data.birth_date > joined:
         raise UnionError(
             "birth_after_join", birth=data.birth_date.isoformat(), joined=joined.isoformat()
+        )
+    if (
+        data.birth_date is not None
+        and data.hired_on is not None
+        and data.birth_date > data.hired_on
+    ):
+        raise UnionError(
+            "birth_after_hire", birth=data.birth_date.isoformat(), hired=data.hired_on.isoformat()
         )
     return data
 
@@ -149,166 +136,156 @@ def _id_card_free(session: Session, number: str | None, *, except_id: int | None
         raise UnionError("id_card_taken", value=number, emp_no=owner.emp_no, name=owner.name)
 
 
-def add_member(work: Work, *, emp_no: str, data: MemberInput) -> Member:
-    """A new person on the roll, with their first status/employment/branch periods."""
+@dataclass
+class NewMember:
+    """A checked new person: the member row and where their time on the roll starts."""
+
+    row: dict
+    start: dt.date
+    joined_today: bool = False
+
+
+def prepare_new(
+    emp_no: str,
+    data: MemberInput,
+    *,
+    branch_id: int | None,
+    added_on: dt.date,
+    stamp: str,
+    joins_today: bool = False,
+) -> NewMember:
+    """Every rule for a new person, shared by `members add` and each new row of an import
+    (the ID card's uniqueness is checked by the caller, which knows its whole file).
+
+    `joins_today`: a member without a join date joins on `added_on` (typed by hand); a
+    roster row without one keeps it unknown (a member since before the records)."""
+    if not data.name:
+        raise UnionError("bad_name")
+    status = data.status or "member"
+    if status not in NEW_STATUSES:
+        raise UnionError(
+            "new_status", status=Term("status", status), verb=STATUS_VERB.get(status, "")
+        )
+    # 未入会 never joined; 退会 may keep the join date of the membership it ended
+    if status == "non_member" and data.joined_on is not None:
+        raise UnionError(
+            "joined_needs_member", status=Term("status", status), joined=data.joined_on.isoformat()
+        )
+    joined_today = joins_today and status == "member" and data.joined_on is None
+    if joined_today:
+        data.joined_on = added_on  # adding a member by hand records their joining today
+    check_identity(data)
+    start = history.roll_start(
+        hired_on=data.hired_on, status=status, joined_on=data.joined_on, added_on=added_on
+    )
+    row = {
+        "emp_no": emp_no,
+        "name": data.name,
+        "gender": data.gender,
+        "birth_date": data.birth_date,
+        "phone": data.phone,
+        "id_card": data.id_card,
+        "dept": data.dept,
+        "branch_id": branch_id,
+        "post": data.post,
+        "employment": data.employment or "staff",
+        "status": status,
+        "joined_on": data.joined_on,
+        "hired_on": data.hired_on,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    return NewMember(row, start, joined_today)
+
+
+def new_member_periods(member_id: int, new: NewMember) -> list[dict]:
+    row = new.row
+    return history.initial_periods(
+        member_id,
+        start=new.start,
+        status=row["status"],
+        joined_on=row["joined_on"],
+        employment=row["employment"],
+        branch_id=row["branch_id"],
+        stamp=row["created_at"],
+    )
+
+
+def add_member(work: Work, *, emp_no: str, data: MemberInput) -> tuple[Member, NewMember]:
+    """A new person on the roll, with their first employment/status/branch periods."""
     session = work.session
     existing = session.exec(select(Member).where(Member.emp_no == emp_no)).first()
     if existing is not None:
         raise UnionError("duplicate_emp_no", emp_no=emp_no, name=existing.name)
-    if not data.name:
-        raise UnionError("bad_name")
-    status = data.status or "member"
-    if status == "member" and data.joined_on is None:
-        data.joined_on = today()  # adding a member by hand records their joining today
-    check_identity(data)
-    _id_card_free(session, data.id_card)
     branch = find_branch(session, data.branch) if data.branch else None
-    stamp = local_now()
-    member = Member(
-        emp_no=emp_no,
-        name=data.name,
-        gender=data.gender,
-        birth_date=data.birth_date,
-        phone=data.phone,
-        id_card=data.id_card,
-        dept=data.dept,
+    new = prepare_new(
+        emp_no,
+        data,
         branch_id=branch.id if branch else None,
-        post=data.post,
-        employment=data.employment or "staff",
-        status=status,
-        joined_on=data.joined_on if status != "non_member" else None,
-        created_at=stamp,
-        updated_at=stamp,
+        added_on=today(),
+        stamp=local_now(),
+        joins_today=True,
     )
-    session.add(member)
-    session.flush()
-    start = member.joined_on if status == "member" else None
-    periods = [("status", status, start), ("employment", member.employment, None)]
-    if branch is not None:
-        periods.append(("branch", str(branch.id), None))
-    for aspect, value, start_on in periods:
-        session.add(
-            MemberPeriod(
-                member_id=member.id,
-                aspect=aspect,
-                value=value,
-                start_on=start_on,
-                recorded_at=stamp,
-            )
-        )
+    _id_card_free(session, new.row["id_card"])
+    conn = session.connection()
+    member_id = conn.execute(
+        insert(Member.__table__).values(**new.row).returning(Member.__table__.c.id)
+    ).scalar_one()
+    history.insert_periods(conn, new_member_periods(member_id, new))
+    member = session.get(Member, member_id)
     work.audit("member", emp_no, after=snapshot(member, branch.name if branch else None))
-    return member
+    return member, new
 
 
-def _current_period(session: Session, member_id: int, aspect: str) -> MemberPeriod | None:
-    return session.exec(
-        select(MemberPeriod)
-        .where(
-            MemberPeriod.member_id == member_id,
-            MemberPeriod.aspect == aspect,
-            MemberPeriod.end_on.is_(None),
-        )
-        .order_by(MemberPeriod.id.desc())
-    ).first()
-
-
-def _last_change_on(session: Session, member_id: int, aspect: str) -> dt.date | None:
-    return session.exec(
-        select(func.max(MemberPeriod.start_on)).where(
-            MemberPeriod.member_id == member_id, MemberPeriod.aspect == aspect
-        )
-    ).one()
-
-
-def _move(
-    work: Work,
-    member: Member,
-    aspect: str,
-    value: str | None,
-    on: dt.date,
-    reason: str | None = None,
-) -> None:
-    """Close the current period of `aspect` on `on` and open one with `value`.
-
-    Changes are recorded in date order: one dated before the last change of the same
-    kind is refused, since it would rewrite history that reports already used."""
-    session = work.session
-    if on > today():
-        raise UnionError("future_date", value=on.isoformat())
-    if member.birth_date is not None and on < member.birth_date:
-        raise UnionError(
-            "change_before_birth",
-            emp_no=member.emp_no,
-            on=on.isoformat(),
-            birth=member.birth_date.isoformat(),
-        )
-    last = _last_change_on(session, member.id, aspect)
-    if last is not None and on < last:
-        raise UnionError(
-            "change_before_last",
-            emp_no=member.emp_no,
-            on=on.isoformat(),
-            what=Term("change", aspect),
-            last=last.isoformat(),
-        )
-    current = _current_period(session, member.id, aspect)
-    if current is not None:
-        current.end_on = on
-        session.add(current)
-    if value is not None:
-        session.add(
-            MemberPeriod(
-                member_id=member.id,
-                aspect=aspect,
-                value=value,
-                start_on=on,
-                reason=reason,
-                recorded_at=local_now(),
-            )
-        )
-
-
-def _transition_error(member: Member, action: str) -> UnionError:
-    return UnionError(
-        "status_transition",
-        emp_no=member.emp_no,
-        name=member.name,
-        current=Term("status", member.status),
-        action=Phrase(f"act_{action}"),
-    )
+def _touch(work: Work, member: Member) -> None:
+    member.updated_at = local_now()
+    work.session.add(member)
+    work.session.flush()
 
 
 def change_status(
     work: Work, *, emp_no: str, action: str, on: dt.date, reason: str | None = None
 ) -> tuple[Member, str, str]:
-    """join / leave / decease / transfer out. Returns (member, old status, new status)."""
+    """join / leave / depart / transfer_out / decease. Returns (member, old, new status)."""
     session = work.session
     member = find_member(session, emp_no)
+    return apply_status(work, member, action, on, reason)
+
+
+def apply_status(
+    work: Work, member: Member, action: str, on: dt.date, reason: str | None
+) -> tuple[Member, str, str]:
+    session = work.session
+    who = person(member)
+    new = history.check_transition(who, action)
     before = snapshot(member, branch_name(session, member.branch_id))
     old = member.status
-    allowed = {
-        "join": (("non_member", "left", "transferred"), "member"),
-        "leave": (("member", "non_member"), "left"),
-        "decease": (("member", "non_member", "left"), "deceased"),
-        "transfer": (("member", "non_member"), "transferred"),
-    }
-    sources, new = allowed[action]
-    if old not in sources:
-        raise _transition_error(member, action)
     if action == "join":
         check_identity(MemberInput(birth_date=member.birth_date), joined_on=on)
-    _move(work, member, "status", new, on, reason)
+    conn = session.connection()
+    stamp = local_now()
+    if new in history.ROLL_END_REASON:
+        history.leave_roll(conn, who, new, on, reason=reason, stamp=stamp)
+        member.branch_id = None
+    else:
+        history.change(conn, who, "status", new, on, reason=reason, stamp=stamp)
     member.status = new
     if new == "member":
         member.joined_on = on
-    member.updated_at = local_now()
-    session.add(member)
-    after = snapshot(member, before["branch"])
+    _touch(work, member)
+    after = snapshot(member, branch_name(session, member.branch_id))
     after["on"] = on.isoformat()
     if reason:
         after["reason"] = reason
-    work.audit("member", emp_no, before=before, after=after)
+    work.audit("member", member.emp_no, before=before, after=after)
     return member, old, new
+
+
+def _require_on_roll(member: Member) -> None:
+    if member.status not in ON_ROLL:
+        raise UnionError(
+            "off_roll", emp_no=member.emp_no, name=member.name, status=Term("status", member.status)
+        )
 
 
 def retire(
@@ -317,16 +294,22 @@ def retire(
     """退休: employment becomes retired (membership goes on). Returns (member, old employment)."""
     session = work.session
     member = find_member(session, emp_no)
-    if member.status == "deceased":
-        raise _transition_error(member, "retire")
+    _require_on_roll(member)
     if member.employment == "retired":
         raise UnionError("already_retired", emp_no=emp_no, name=member.name)
     before = snapshot(member, branch_name(session, member.branch_id))
     old = member.employment
-    _move(work, member, "employment", "retired", on, reason)
+    history.change(
+        session.connection(),
+        person(member),
+        "employment",
+        "retired",
+        on,
+        reason=reason,
+        stamp=local_now(),
+    )
     member.employment = "retired"
-    member.updated_at = local_now()
-    session.add(member)
+    _touch(work, member)
     after = {**snapshot(member, before["branch"]), "on": on.isoformat()}
     work.audit("member", emp_no, before=before, after=after)
     return member, old
@@ -338,16 +321,16 @@ def transfer_branch(
     """调动 to another branch of this union (history kept). Returns (member, old branch)."""
     session = work.session
     member = find_member(session, emp_no)
-    if member.status in ("deceased", "transferred"):
-        raise _transition_error(member, "transfer")
+    _require_on_roll(member)
     target = find_branch(session, branch)
     if member.branch_id == target.id:
         raise UnionError("same_branch", emp_no=emp_no, branch=target.name)
     before = snapshot(member, branch_name(session, member.branch_id))
-    _move(work, member, "branch", str(target.id), on)
+    history.change(
+        session.connection(), person(member), "branch", str(target.id), on, stamp=local_now()
+    )
     member.branch_id = target.id
-    member.updated_at = local_now()
-    session.add(member)
+    _touch(work, member)
     work.audit(
         "member",
         emp_no,
@@ -358,22 +341,45 @@ def transfer_branch(
 
 
 def edit_member(
-    work: Work, *, emp_no: str, data: MemberInput, on: dt.date
+    work: Work,
+    *,
+    emp_no: str,
+    data: MemberInput,
+    on: dt.date,
+    clear: frozenset[str] = frozenset(),
 ) -> tuple[Member, list[str]]:
-    """Change the given fields. Status, employment and branch changes take effect `on`
-    and go into the history like their own commands would."""
+    """Change the given fields and empty the `clear` ones. Branch, employment and status
+    changes take effect `on` and go into the history as their own commands would; a
+    corrected join or hire date moves the boundary it names (history.correct_start)."""
     session = work.session
     member = find_member(session, emp_no)
+    return apply_edit(work, member, data, on, clear)
+
+
+def apply_edit(
+    work: Work, member: Member, data: MemberInput, on: dt.date, clear: frozenset[str]
+) -> tuple[Member, list[str]]:
+    session = work.session
     given = data.given()
-    if not given:
+    if not given and not clear:
         raise UnionError("no_change")
+    both = sorted(name for name in clear if name in given)
+    if both:
+        raise UnionError("clear_and_set", field=Term("header", both[0]))
+    if data.status is not None and data.status not in ("member", "non_member"):
+        raise UnionError(
+            "edit_status", status=Term("status", data.status), verb=STATUS_VERB[data.status]
+        )
     before = snapshot(member, branch_name(session, member.branch_id))
     # A new ID-card number re-derives the birth date and gender it carries, unless given.
     new_card = data.id_card is not None and data.id_card != member.id_card
+    keep = not new_card
     merged = MemberInput(
-        birth_date=data.birth_date or (None if new_card else member.birth_date),
-        gender=data.gender or (None if new_card else member.gender),
-        id_card=data.id_card or member.id_card,
+        birth_date=data.birth_date
+        or (member.birth_date if keep and "birth_date" not in clear else None),
+        gender=data.gender or (member.gender if keep and "gender" not in clear else None),
+        id_card=data.id_card or (member.id_card if "id_card" not in clear else None),
+        hired_on=data.hired_on,
     )
     check_identity(merged, joined_on=data.joined_on or member.joined_on)
     if data.id_card is not None:
@@ -386,65 +392,102 @@ def edit_member(
     changed: list[str] = []
     for name in ("name", "gender", "birth_date", "phone", "id_card", "dept", "post"):
         value = getattr(data, name)
-        if value is not None and getattr(member, name) != value:
+        if name in clear:
+            value = None
+        elif value is None:
+            continue
+        if getattr(member, name) != value:
             setattr(member, name, value)
             changed.append(name)
-    if data.branch is not None:
-        target = find_branch(session, data.branch)
-        if target.id != member.branch_id:
-            _move(work, member, "branch", str(target.id), on)
-            member.branch_id = target.id
+    conn = session.connection()
+    stamp = local_now()
+    who = person(member)
+    if data.branch is not None or "branch" in clear:
+        target = find_branch(session, data.branch) if data.branch is not None else None
+        target_id = target.id if target else None
+        if target_id != member.branch_id:
+            _require_on_roll(member)
+            history.change(
+                conn, who, "branch", str(target_id) if target_id else None, on, stamp=stamp
+            )
+            member.branch_id = target_id
             changed.append("branch")
     if data.employment is not None and data.employment != member.employment:
-        _move(work, member, "employment", data.employment, on)
+        _require_on_roll(member)
+        history.change(conn, who, "employment", data.employment, on, stamp=stamp)
         member.employment = data.employment
         changed.append("employment")
+    if data.hired_on is not None and data.hired_on != member.hired_on:
+        history.correct_roll_start(conn, who, data.hired_on)
+        member.hired_on = data.hired_on
+        changed.append("hired_on")
     if data.status is not None and data.status != member.status:
-        action = "join" if data.status == "member" else "leave"
-        if member.status not in (
-            ("non_member", "left", "transferred") if action == "join" else ON_ROLL
-        ):
-            raise _transition_error(member, "edit")
-        _move(work, member, "status", data.status, data.joined_on or on)
-        member.status = data.status
         if data.status == "member":
+            history.check_transition(who, "join")
+            history.change(conn, who, "status", "member", data.joined_on or on, stamp=stamp)
             member.joined_on = data.joined_on or on
+        else:
+            history.check_transition(who, "unjoin")
+            if data.joined_on is not None and data.joined_on != member.joined_on:
+                history.correct_start(conn, who, "status", data.joined_on)
+                member.joined_on = data.joined_on
+            history.change(conn, who, "status", data.status, on, stamp=stamp)
+        member.status = data.status
         changed.append("status")
     elif data.joined_on is not None and data.joined_on != member.joined_on:
         if member.status != "member":  # the join date of a past membership is history
-            raise _transition_error(member, "edit")
-        _correct_join_date(work, member, data.joined_on)
+            raise UnionError(
+                "joined_needs_member",
+                status=Term("status", member.status),
+                joined=data.joined_on.isoformat(),
+            )
+        history.correct_start(conn, who, "status", data.joined_on)
+        member.joined_on = data.joined_on
         changed.append("joined_on")
     if changed:
-        member.updated_at = local_now()
-        session.add(member)
+        _touch(work, member)
         after = snapshot(member, branch_name(session, member.branch_id))
-        work.audit("member", emp_no, before=before, after=after)
+        work.audit("member", member.emp_no, before=before, after=after)
     return member, changed
 
 
-def _correct_join_date(work: Work, member: Member, joined_on: dt.date) -> None:
-    """A typo in the join date: move the start of the current membership period with it."""
-    period = _current_period(work.session, member.id, "status")
-    if member.status == "member" and period is not None:
-        previous = work.session.exec(
-            select(func.max(MemberPeriod.end_on)).where(
-                MemberPeriod.member_id == member.id,
-                MemberPeriod.aspect == "status",
-                MemberPeriod.end_on.is_not(None),
-            )
-        ).one()
-        if previous is not None and joined_on < previous:
-            raise UnionError(
-                "change_before_last",
-                emp_no=member.emp_no,
-                on=joined_on.isoformat(),
-                what=Term("change", "status"),
-                last=previous.isoformat(),
-            )
-        period.start_on = joined_on
-        work.session.add(period)
-    member.joined_on = joined_on
+def delete_member(work: Work, *, emp_no: str) -> Member:
+    """Remove a person added by mistake: only one with no history beyond being added."""
+    session = work.session
+    member = find_member(session, emp_no)
+    periods = session.exec(select(MemberPeriod).where(MemberPeriod.member_id == member.id)).all()
+    aspects = [p.aspect for p in periods]
+    has_history = (
+        any(p.end_on is not None for p in periods)
+        or len(aspects) != len(set(aspects))
+        or session.exec(
+            select(HardshipRecord.id).where(HardshipRecord.member_id == member.id)
+        ).first()
+        or session.exec(select(Honour.id).where(Honour.member_id == member.id)).first()
+    )
+    if has_history:
+        raise UnionError("delete_has_history", emp_no=member.emp_no, name=member.name)
+    before = snapshot(member, branch_name(session, member.branch_id))
+    session.connection().execute(
+        delete(MemberPeriod.__table__).where(MemberPeriod.__table__.c.member_id == member.id)
+    )
+    session.delete(member)
+    session.flush()
+    work.audit("member", member.emp_no, before=before, after=None)
+    return member
+
+
+def renumber_member(work: Work, *, emp_no: str, new_emp_no: str) -> Member:
+    """A mistyped employee number: the person keeps everything under the new number."""
+    session = work.session
+    member = find_member(session, emp_no)
+    taken = session.exec(select(Member).where(Member.emp_no == new_emp_no)).first()
+    if taken is not None:
+        raise UnionError("duplicate_emp_no", emp_no=new_emp_no, name=taken.name)
+    member.emp_no = new_emp_no
+    _touch(work, member)
+    work.audit("member", new_emp_no, before={"emp_no": emp_no}, after={"emp_no": new_emp_no})
+    return member
 
 
 # --- hardship (困难职工档案) -------------------------------------------------------
@@ -484,8 +527,10 @@ def hardship_register(
     """建档: open a hardship record (one open record per member)."""
     session = work.session
     member = find_member(session, emp_no)
-    if member.status == "deceased":
-        raise _transition_error(member, "register")
+    if member.status not in ON_ROLL:
+        raise UnionError(
+            "off_roll", emp_no=member.emp_no, name=member.name, status=Term("status", member.status)
+        )
     if on > today():
         raise UnionError("future_date", value=on.isoformat())
     current = _open_hardship(session, member.id)
@@ -519,7 +564,11 @@ def hardship_review(
     last = record.last_review_on or record.registered_on
     if on < last:
         raise UnionError(
-            "change_before_last", emp_no=emp_no, on=on.isoformat(), what="hardship", last=last
+            "change_before_last",
+            emp_no=emp_no,
+            on=on.isoformat(),
+            what=Term("change", "hardship"),
+            last=last.isoformat(),
         )
     before = _hardship_dict(record)
     record.last_review_on = on
@@ -545,7 +594,11 @@ def hardship_close(
     last = record.last_review_on or record.registered_on
     if on < last:
         raise UnionError(
-            "change_before_last", emp_no=emp_no, on=on.isoformat(), what="hardship", last=last
+            "change_before_last",
+            emp_no=emp_no,
+            on=on.isoformat(),
+            what=Term("change", "hardship"),
+            last=last.isoformat(),
         )
     if on > today():
         raise UnionError("future_date", value=on.isoformat())
@@ -564,6 +617,13 @@ def add_honour(work: Work, *, emp_no: str, title: str, level: str, on: dt.date) 
     member = find_member(session, emp_no)
     if on > today():
         raise UnionError("future_date", value=on.isoformat())
+    twin = session.exec(
+        select(Honour.id).where(
+            Honour.member_id == member.id, Honour.title == title, Honour.awarded_on == on
+        )
+    ).first()
+    if twin is not None:
+        raise UnionError("duplicate_honour", emp_no=emp_no, title=title, on=on.isoformat())
     session.add(Honour(member_id=member.id, title=title, level=level, awarded_on=on))
     work.audit(
         "member", emp_no, after={"honour": {"title": title, "level": level, "on": on.isoformat()}}

@@ -1,0 +1,330 @@
+"""The history rules: the one set of period operations that `members add`, `edit`, the
+status verbs and `members import` all go through.
+
+A person's history is three kinds of period (model MemberPeriod):
+- `employment` — on the hospital's roll while one covers the day: it opens at the hire
+  date (入职) with the kind of employment, changes on retirement, and closes when the
+  person leaves the hospital (离职, 调出) or dies;
+- `status` — union status (member, non_member, left …);
+- `branch` — which 分工会.
+
+Periods of one aspect never overlap and leave no hole while the person is on the roll.
+Changes are appended in date order: one dated before the last change of the same kind is
+refused, since reports already used that history. A date typed wrongly is corrected with
+`correct_start`, which moves the boundary between two periods and nothing else.
+
+Everything here runs SQL on the unit of work's connection (no ORM objects), so the bulk
+import uses exactly these rules at executemany speed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from unionctl.errors import UnionError
+from unionctl.labels import Phrase, Term, Words
+from unionctl.models import HardshipRecord, MemberPeriod
+from unionctl.parsing import today
+
+PERIOD = MemberPeriod.__table__
+
+# Union statuses of people on the roll, and of people who have left it.
+ON_ROLL = ("member", "non_member", "left")
+OFF_ROLL = ("departed", "transferred", "deceased")
+
+# The status rules in one table: action -> (from which statuses, to which status).
+# Anything else is refused with the current status and what is allowed from it.
+STATUS_RULES: dict[str, tuple[tuple[str, ...], str]] = {
+    "join": (("non_member", "left"), "member"),  # 入会 (again)
+    "leave": (("member",), "left"),  # 退会: stays on the roll
+    "unjoin": (("member",), "non_member"),  # edit --status non_member: a recorded correction
+    "depart": (ON_ROLL, "departed"),  # 离职/调出: leaves the roll
+    "transfer_out": (ON_ROLL, "transferred"),  # leaves the roll, membership moves (转出)
+    "decease": (ON_ROLL, "deceased"),  # 去世: leaves the roll
+}
+# Which verb records each status (`edit --status left` points here).
+STATUS_VERB = {
+    "member": "members join",
+    "left": "members leave",
+    "departed": "members depart",
+    "transferred": "members depart --transfer-out",
+    "deceased": "members decease",
+}
+# Why an open hardship record closes when its household leaves the roll.
+ROLL_END_REASON = {"departed": "离职", "transferred": "转出", "deceased": "去世"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the rules need to know of a person (not an ORM object: the import has none)."""
+
+    id: int
+    emp_no: str
+    name: str
+    status: str
+    birth_date: dt.date | None = None
+
+
+def allowed_actions(status: str) -> list[str]:
+    return [action for action, (sources, _new) in STATUS_RULES.items() if status in sources]
+
+
+def check_transition(person: Person, action: str) -> str:
+    """The status `action` leads to from the person's current status, or the refusal."""
+    sources, new = STATUS_RULES[action]
+    if person.status not in sources:
+        allowed = allowed_actions(person.status)
+        actions = Words(tuple(Phrase(f"act_{a}") for a in allowed))
+        raise UnionError(
+            "status_transition",
+            emp_no=person.emp_no,
+            name=person.name,
+            current=Term("status", person.status),
+            action=Phrase(f"act_{action}"),
+            allowed=Phrase("allowed_next", actions=actions) if allowed else Phrase("allowed_none"),
+        )
+    return new
+
+
+def roll_start(
+    *, hired_on: dt.date | None, status: str, joined_on: dt.date | None, added_on: dt.date
+) -> dt.date:
+    """When a new person's time on the roll begins, as far as we know.
+
+    The hire date when given; else the join date of a member (joining this union means
+    working here); else the day they are added — so adding someone today never changes a
+    past period's figures."""
+    if hired_on is not None:
+        return hired_on
+    if status == "member" and joined_on is not None:
+        return joined_on
+    return added_on
+
+
+def initial_periods(
+    member_id: int,
+    *,
+    start: dt.date | None,
+    status: str,
+    joined_on: dt.date | None,
+    employment: str,
+    branch_id: int | None,
+    stamp: str,
+) -> list[dict]:
+    """The first employment, status and branch periods of a person on the roll from `start`."""
+    status_start = joined_on if status == "member" else start
+    branch_start = start
+    if start is not None and status == "member" and joined_on is not None:
+        branch_start = min(start, joined_on)
+    rows = [
+        _row(member_id, "employment", employment, start, stamp),
+        _row(member_id, "status", status, status_start, stamp),
+    ]
+    if branch_id is not None:
+        rows.append(_row(member_id, "branch", str(branch_id), branch_start, stamp))
+    return rows
+
+
+def insert_periods(conn: Connection, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(insert(PERIOD), rows)
+
+
+def _row(
+    member_id: int,
+    aspect: str,
+    value: str | None,
+    start: dt.date | None,
+    stamp: str,
+    reason: str | None = None,
+) -> dict:
+    return {
+        "member_id": member_id,
+        "aspect": aspect,
+        "value": value,
+        "start_on": start,
+        "end_on": None,
+        "reason": reason,
+        "recorded_at": stamp,
+    }
+
+
+def _check_date(person: Person, on: dt.date) -> None:
+    if on > today():
+        raise UnionError("future_date", value=on.isoformat())
+    if person.birth_date is not None and on < person.birth_date:
+        raise UnionError(
+            "change_before_birth",
+            emp_no=person.emp_no,
+            on=on.isoformat(),
+            birth=person.birth_date.isoformat(),
+        )
+
+
+def _last_change(conn: Connection, member_id: int, aspect: str) -> dt.date | None:
+    """The latest boundary recorded for the aspect (a start or an end)."""
+    starts, ends = conn.execute(
+        select(func.max(PERIOD.c.start_on), func.max(PERIOD.c.end_on)).where(
+            PERIOD.c.member_id == member_id, PERIOD.c.aspect == aspect
+        )
+    ).one()
+    dates = [d for d in (starts, ends) if d is not None]
+    return max(dates) if dates else None
+
+
+def current_period(conn: Connection, member_id: int, aspect: str):
+    return conn.execute(
+        select(PERIOD)
+        .where(
+            PERIOD.c.member_id == member_id,
+            PERIOD.c.aspect == aspect,
+            PERIOD.c.end_on.is_(None),
+        )
+        .order_by(PERIOD.c.id.desc())
+    ).first()
+
+
+def change(
+    conn: Connection,
+    person: Person,
+    aspect: str,
+    value: str | None,
+    on: dt.date,
+    *,
+    reason: str | None = None,
+    stamp: str,
+) -> None:
+    """Close the current period of `aspect` on `on` and open one with `value` (None: close)."""
+    _check_date(person, on)
+    starts = (
+        conn.execute(
+            select(PERIOD.c.start_on).where(
+                PERIOD.c.member_id == person.id, PERIOD.c.aspect == "employment"
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if starts and None not in starts and on < min(starts):
+        raise UnionError(
+            "before_roll",
+            emp_no=person.emp_no,
+            on=on.isoformat(),
+            start=min(starts).isoformat(),
+        )
+    last = _last_change(conn, person.id, aspect)
+    if last is not None and on < last:
+        raise UnionError(
+            "change_before_last",
+            emp_no=person.emp_no,
+            on=on.isoformat(),
+            what=Term("change", aspect),
+            last=last.isoformat(),
+        )
+    conn.execute(
+        update(PERIOD)
+        .where(
+            PERIOD.c.member_id == person.id,
+            PERIOD.c.aspect == aspect,
+            PERIOD.c.end_on.is_(None),
+        )
+        .values(end_on=on)
+    )
+    if value is not None:
+        conn.execute(insert(PERIOD), [_row(person.id, aspect, value, on, stamp, reason)])
+
+
+def correct_start(conn: Connection, person: Person, aspect: str, new_start: dt.date) -> None:
+    """A wrongly typed date: move the start of the current period of `aspect`, and the end
+    of the period just before it with it, so the history gains no hole and no overlap."""
+    _check_date(person, new_start)
+    period = current_period(conn, person.id, aspect)
+    if period is None:
+        raise UnionError("no_current_period", emp_no=person.emp_no, what=Term("change", aspect))
+    _move_boundary(conn, person, aspect, period, new_start)
+
+
+def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> None:
+    """A corrected hire date: the first employment period starts then, and the first status
+    and branch periods that began with it move too."""
+    _check_date(person, hired_on)
+    first = conn.execute(
+        select(PERIOD)
+        .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == "employment")
+        .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
+    ).first()
+    if first is None:
+        return
+    old = first.start_on
+    _move_boundary(conn, person, "employment", first, hired_on)
+    for aspect in ("status", "branch"):
+        head = conn.execute(
+            select(PERIOD)
+            .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == aspect)
+            .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
+        ).first()
+        if head is None or head.start_on != old:
+            continue
+        if aspect == "status" and head.value == "member":
+            continue  # a membership starts at its join date, whatever the hire date says
+        if head.end_on is not None and hired_on >= head.end_on:
+            continue
+        conn.execute(update(PERIOD).where(PERIOD.c.id == head.id).values(start_on=hired_on))
+
+
+def _move_boundary(conn: Connection, person: Person, aspect: str, period, new_start) -> None:
+    if period.end_on is not None and new_start >= period.end_on:
+        raise UnionError(
+            "correction_after_end",
+            emp_no=person.emp_no,
+            on=new_start.isoformat(),
+            what=Term("change", aspect),
+            end=period.end_on.isoformat(),
+        )
+    others = conn.execute(
+        select(PERIOD).where(
+            PERIOD.c.member_id == person.id,
+            PERIOD.c.aspect == aspect,
+            PERIOD.c.id != period.id,
+            PERIOD.c.end_on.is_not(None),
+        )
+    ).all()
+    start = period.start_on
+    earlier = [p for p in others if start is None or p.end_on <= start]
+    adjacent = [p for p in earlier if start is not None and p.end_on == start]
+    # The period just before may shrink or grow but not vanish; older ones are not crossed.
+    limits = [p.start_on for p in adjacent if p.start_on is not None]
+    limits += [p.end_on for p in earlier if p not in adjacent]
+    last = max(limits) if limits else None
+    if last is not None and (new_start <= last if adjacent else new_start < last):
+        raise UnionError(
+            "change_before_last",
+            emp_no=person.emp_no,
+            on=new_start.isoformat(),
+            what=Term("change", aspect),
+            last=last.isoformat(),
+        )
+    conn.execute(update(PERIOD).where(PERIOD.c.id == period.id).values(start_on=new_start))
+    for p in adjacent:
+        conn.execute(update(PERIOD).where(PERIOD.c.id == p.id).values(end_on=new_start))
+
+
+def leave_roll(
+    conn: Connection, person: Person, new_status: str, on: dt.date, *, reason: str | None, stamp
+) -> None:
+    """离职/调出/去世: status changes, and employment and branch close the same day; an open
+    hardship record closes too (the household is no longer the union's to help)."""
+    change(conn, person, "status", new_status, on, reason=reason, stamp=stamp)
+    for aspect in ("employment", "branch"):
+        if current_period(conn, person.id, aspect) is not None:
+            change(conn, person, aspect, None, on, stamp=stamp)
+    table = HardshipRecord.__table__
+    conn.execute(
+        update(table)
+        .where(and_(table.c.member_id == person.id, table.c.closed_on.is_(None)))
+        .values(closed_on=on, close_reason=ROLL_END_REASON[new_status])
+    )
