@@ -139,6 +139,10 @@ def test_a_listing_to_a_closed_stdout_is_one_line(roll: Cli):
     assert "stdout" in line and "saved" not in line
 
 
+def test_db_path_to_a_closed_stdout_is_one_line(roll: Cli):
+    _one_error_line(_shell(roll, "db path", ">&-"))
+
+
 def test_a_write_whose_confirmation_cannot_be_printed_says_it_committed(roll: Cli):
     line = _one_error_line(_shell(roll, "members add 20001 新人", ">&-"))
     assert "saved" in line

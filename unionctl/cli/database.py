@@ -122,8 +122,9 @@ def db_path() -> None:
     Example: unionctl db path
     """
     from unionctl.db import resolve_target
+    from unionctl.output import echo
 
-    typer.echo(resolve_target(state().db).display)
+    echo(resolve_target(state().db).display)  # a closed stdout is an error, not silence
 
 
 @command
