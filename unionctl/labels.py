@@ -729,7 +729,7 @@ HELP_ZH: dict[str, str] = {
     ),
     "members list --hardship": "只列出有在档困难档案的会员。",
     "members list --born-month": "按出生月份筛选（生日慰问）。",
-    "members list --search": "在姓名、工号、科室、职务或手机号中查找。",
+    "members list --search": "在姓名、工号、科室、职务中查找；加 --include-private 时也查手机号和身份证号。% 和 _ 按普通字符处理。",
     "members join": "登记入会。\n\n示例：unionctl members join 10023 --on 2025-03-01",
     "members leave": (
         "登记退会；本人仍在本院名册上。离开本院请用 `members depart` 登记。\n\n"

@@ -308,7 +308,10 @@ def members_list(
     search: Annotated[
         str | None,
         typer.Option(
-            "--search", help="Text in name, number, dept, post or phone.", show_default=False
+            "--search",
+            help="Text in name, number, dept or post; with --include-private, phone and "
+            "ID card too. % and _ are plain characters.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
