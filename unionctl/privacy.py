@@ -37,7 +37,7 @@ def mask_phone(value: str | None) -> str:
     """138****1234 for a mobile, ****4321 for a landline, all stars when shorter."""
     if not value:
         return ""
-    digits = "".join(ch for ch in str(value) if ch not in " -")
+    digits = str(value).replace(" ", "").replace("-", "")
     if len(digits) < 4 + PHONE_HIDDEN_AT_LEAST:
         return "*" * len(digits)
     head = max(0, min(3, len(digits) - 4 - PHONE_HIDDEN_AT_LEAST))

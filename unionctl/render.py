@@ -140,7 +140,7 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
     shown = _cell(column, value, style, for_json=for_json)
     if for_json:
         return None if shown == "" else shown  # one absence in JSON: null, never ""
-    if not isinstance(shown, str):
+    if shown.isprintable():  # the common case, kept cheap: exports run this per cell
         return shown
     # CSV/TSV quote a tab or line break inside a cell: there it is data, not a screen
     # control, and a spreadsheet shows it as a line break.
