@@ -289,6 +289,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give one period: --month, --year, or --from with --to",
         "请只给出一个期间：--month、--year，或 --from 与 --to",
     ),
+    "period_future": (
+        "{period} has not begun yet (today is {today}); nothing to report",
+        "{period} 尚未开始（今天是 {today}），没有可统计的内容",
+    ),
     "period_reversed": (
         "the period ends ({end}) before it starts ({start})",
         "期间结束日期（{end}）早于开始日期（{start}）",
@@ -670,7 +674,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_decease": ("record a death", "登记去世"),
     "act_transfer": ("transfer", "调动"),
     "act_unjoin": ("set to non-member", "改为未入会"),
-    "act_depart": ("record leaving the hospital (depart)", "登记离职（depart）"),
+    "act_depart": ("record leaving the hospital", "登记离职"),
     "act_transfer_out": ("transfer out of the union", "转出"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),

@@ -224,7 +224,11 @@ def members_edit(
         "id_card": id_card,
     }
     for code, value in given.items():
-        if value is not None and not value.strip():
+        if value is None:
+            continue
+        if value.strip() and code in emptied:
+            raise UnionError("clear_and_set", field=Term("header", code))
+        if not value.strip():
             emptied.add(code)
     gender, birth, dept, branch, post, phone, id_card = (
         None if code in emptied else value for code, value in given.items()
