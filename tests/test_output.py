@@ -164,3 +164,23 @@ def test_a_reader_that_goes_away_is_not_a_traceback(roll: Cli, tmp_path: Path):
     roll("members", "import", str(roster))
     result = _shell(roll, "members list", "| head -1")
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_xlsx_follows_the_same_output_rules(roll: Cli, tmp_path: Path):
+    before = db_dump(roll.db)
+    roll.fails("members", "list", "-f", "xlsx", "-o", str(roll.db), contains="database")
+    assert db_dump(roll.db) == before
+    book = tmp_path / "roster.xlsx"
+    roll("members", "list", "-f", "xlsx", "-o", str(book))
+    assert stat.S_IMODE(book.stat().st_mode) == 0o600
+    assert book.read_bytes()[:2] == b"PK"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    roll("members", "list", "-f", "xlsx", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received and received[0][:2] == b"PK"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".unionctl-")] == []

@@ -88,9 +88,23 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
     "gender": {"m": "M", "f": "F", "男性": "M", "女性": "F", "male": "M", "female": "F"},
-    "employment": {"编制": "staff", "在职": "staff", "合同": "contract", "规培生": "trainee"},
+    "employment": {
+        "编制": "staff",
+        "在编人员": "staff",
+        "编内": "staff",
+        "正式": "staff",
+        "正式工": "staff",
+        "合同": "contract",
+        "合同工": "contract",
+        "合同制员工": "contract",
+        "编外": "contract",
+        "规培生": "trainee",
+        "离休": "retired",
+    },
     "status": {
         "会员": "member",
+        "是": "member",  # a 是否会员 column
+        "否": "non_member",
         "non-member": "non_member",
         "nonmember": "non_member",
         "非会员": "non_member",
@@ -106,6 +120,17 @@ ALIASES: dict[str, dict[str, str]] = {
     "hardship_tier": {"深度": "deep", "相对": "relative", "意外": "accidental"},
     "honour_level": {"院": "hospital", "市": "city", "省": "province", "国家": "national"},
 }
+
+# Words a roster uses that say too little to pick a code. 在职 ("working here") does not
+# say whether someone is 在编 staff, 合同制 or 规培: an import reads it as a blank cell
+# (the field is left as it is; a new person gets the default, staff), a command option
+# refuses it and names the choices. (It used to mean staff, which quietly turned
+# contract workers into staff on `import --update`.)
+VAGUE: dict[str, tuple[str, ...]] = {"employment": ("在职", "在岗", "在职在岗")}
+
+# Yes/no cells and options, as rosters and secretaries write them.
+YES_WORDS = ("yes", "y", "true", "1", "是", "有", "√", "✓", "对")
+NO_WORDS = ("no", "n", "false", "0", "否", "无", "×", "✗", "不是")
 
 # Column headers and other short labels: key -> (English, Chinese).
 HEADERS: dict[str, tuple[str, str]] = {
@@ -262,8 +287,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是文件、终端或管道，请换一个 --output",
     ),
     "bad_format": (
-        "unknown output format {value!r}; accepted: table, csv, tsv, json, md or a tabulate format ({accepted})",
-        "未知的输出格式 {value!r}；可用：table、csv、tsv、json、md 或 tabulate 格式（{accepted}）",
+        "unknown output format {value!r}; accepted: table, csv, tsv, json, md, xlsx or a tabulate format ({accepted})",
+        "未知的输出格式 {value!r}；可用：table、csv、tsv、json、md、xlsx 或 tabulate 格式（{accepted}）",
+    ),
+    "xlsx_needs_output": (
+        "--format xlsx writes a workbook file: give --output FILE.xlsx (it is not written to a terminal or pipe)",
+        "--format xlsx 生成工作簿文件：请加 --output 文件名.xlsx（不会输出到终端或管道）",
     ),
     "bad_lang": (
         "unknown language {value!r}; accepted: zh, en",
@@ -282,6 +311,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give one period: --month, --year, or --from with --to",
         "请只给出一个期间：--month、--year，或 --from 与 --to",
     ),
+    "period_future": (
+        "{period} has not begun yet (today is {today}); nothing to report",
+        "{period} 尚未开始（今天是 {today}），没有可统计的内容",
+    ),
     "period_reversed": (
         "the period ends ({end}) before it starts ({start})",
         "期间结束日期（{end}）早于开始日期（{start}）",
@@ -299,6 +332,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "money_absurd": (
         "the amount {value!r} is larger than {limit} yuan; check the figure",
         "金额 {value!r} 超过 {limit} 元，请核对",
+    ),
+    "vague_code": (
+        "{value!r} does not say which {what}; accepted: {accepted}",
+        "{value!r} 没有说明是哪种{what}；可用：{accepted}",
+    ),
+    "bad_yes_no": (
+        "{value!r} is neither yes nor no (是/否)",
+        "{value!r} 不是“是”或“否”",
+    ),
+    "lines_problem": (
+        "lines {lines} ({count} rows): {problem}",
+        "第 {lines} 行（共 {count} 行）：{problem}",
     ),
     "bad_code": (
         "unknown {what} {value!r}; accepted: {accepted}",
@@ -501,6 +546,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 既不是 UTF-8 也不是 GB18030 文本（第 {line} 行有无法识别的字节）",
     ),
     "import_unreadable": ("cannot read {path}: {detail}", "无法读取 {path}：{detail}"),
+    "import_xls": (
+        "{path} is an old-format .xls workbook; open it in Excel or WPS and save it as .xlsx (or CSV UTF-8)",
+        "{path} 是旧格式 .xls 工作簿；请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV UTF-8）",
+    ),
+    "import_encrypted": (
+        "{path} is password-protected; save a copy without the password and import that",
+        "{path} 设有密码；请另存一份不带密码的副本再导入",
+    ),
+    "import_xlsx_corrupt": (
+        "{path} is not a readable .xlsx workbook ({detail})",
+        "{path} 不是可读取的 .xlsx 工作簿（{detail}）",
+    ),
+    "import_no_sheet": (
+        "{path} has no sheet named {sheet!r}; its sheets: {sheets}",
+        "{path} 中没有名为 {sheet!r} 的工作表；现有工作表：{sheets}",
+    ),
+    "import_empty_sheet": (
+        "sheet {sheet} of {path} is empty: no header row",
+        "{path} 的工作表 {sheet} 是空的：没有表头",
+    ),
+    "import_sheet_not_workbook": (
+        "--sheet applies to .xlsx workbooks; {path} is a text (CSV/TSV) file",
+        "--sheet 只适用于 .xlsx 工作簿；{path} 是文本（CSV/TSV）文件",
+    ),
+    "import_ignored_columns": (
+        "{path}: column(s) not understood, ignored: {columns}",
+        "{path}：以下列无法识别，已忽略：{columns}",
+    ),
+    "import_runaway_quote": (
+        'a quoted field starts on this line and runs on to line {end} (an unbalanced quote mark ")',
+        '此行有一个带引号的字段一直延续到第 {end} 行（引号 " 不成对）',
+    ),
+    "import_field_too_long": (
+        "a field is longer than {limit} (an unbalanced quote mark?); nothing after it can be read",
+        "有字段超过 {limit}（引号不成对？）；其后的内容无法读取",
+    ),
+    "import_csv": ("the line cannot be read as CSV: {detail}", "此行无法按 CSV 读取：{detail}"),
+    "import_merged": (
+        "cells {cells} are merged inside the data; unmerge them and fill in every row",
+        "数据区中单元格 {cells} 被合并；请取消合并并逐行填写",
+    ),
+    "import_formula_no_value": (
+        "cell {cell} is a formula with no saved value; open the file in Excel or WPS, save it, and import again",
+        "单元格 {cell} 是没有保存计算结果的公式；请用 Excel 或 WPS 打开并保存后再导入",
+    ),
+    "import_date_in_text": (
+        "cell {cell} is a date, but {column} is not a date column; format the column as text and retype it",
+        "单元格 {cell} 是日期，但“{column}”不是日期列；请把该列设为文本格式后重新填写",
+    ),
+    "import_number_damaged": (
+        "cell {cell} holds the number {value}: a spreadsheet keeps only 15 digits, so its last digits cannot be trusted; retype it as text",
+        "单元格 {cell} 是数字 {value}：表格软件只保留 15 位有效数字，末几位已不可信；请设为文本格式后重新填写",
+    ),
+    "import_cell_error": (
+        "cell {cell} holds the spreadsheet error {value}",
+        "单元格 {cell} 是表格错误值 {value}",
+    ),
     "import_dup_in_file": (
         "employee number {emp_no} appears again (first on line {first})",
         "工号 {emp_no} 重复出现（首次在第 {first} 行）",
@@ -627,7 +729,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_decease": ("record a death", "登记去世"),
     "act_transfer": ("transfer", "调动"),
     "act_unjoin": ("set to non-member", "改为未入会"),
-    "act_depart": ("record leaving the hospital (depart)", "登记离职（depart）"),
+    "act_depart": ("record leaving the hospital", "登记离职"),
     "act_transfer_out": ("transfer out of the union", "转出"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
@@ -645,11 +747,11 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl --db union.db members list --branch 内科分工会"
     ),
     "--db": "数据库文件或 SQLAlchemy URL（默认：$UNIONCTL_DB，其次 $XDG_DATA_HOME/unionctl/union.db）。",
-    "--format": "table、csv、tsv、json、md，或任一 tabulate 格式（github、grid…）。",
+    "--format": "table、csv、tsv、json、md、xlsx（需加 --output），或任一 tabulate 格式（github、grid…）。",
     "--lang": "zh 或 en（默认：$UNIONCTL_LANG，其次按系统语言）。",
     "--actor": "操作人，记入操作日志（默认：$USER）。",
     "--output": "写入文件 FILE（原子写入），不输出到屏幕。",
-    "--bom": "CSV/TSV 以 UTF-8 BOM 开头，Excel 可正确显示中文。",
+    "--bom": '供表格软件打开的 CSV/TSV：以 UTF-8 BOM 开头（Excel 正确显示中文），工号、手机号、身份证号写成 ="00123" 以保持为文本。',
     "--include-private": "显示完整的手机号和身份证号（导出时包含它们）。",
     "--version": "显示版本号并退出。",
     "--help": "显示本帮助并退出。",
@@ -782,13 +884,15 @@ HELP_ZH: dict[str, str] = {
         "表头可用编码（emp_no、name …）或中文（工号、姓名、性别、出生日期、科室、分工会、入职日期 …）。"
         "加 --update 时，空白单元格或文件中没有的列保持原值（清空某项请用 `members edit --clear`）。"
         "--dry-run 列出每一行将做的修改。\n\n"
+        "示例：unionctl members import 花名册.xlsx --sheet 在职职工 --create-branches --dry-run\n"
         "示例：unionctl members import 花名册.csv --update --status-on 2025-06-30 --dry-run"
     ),
+    "members import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",
     "members import --status-on": (
         "与 --update 同用：会籍状态、分工会与用工性质变动的生效日期"
         "（不给时拒绝会籍状态变动，调动记为今天）。"
     ),
-    "members import FILE": "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）。",
+    "members import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
     "members import --dry-run": "逐行检查，不写入任何数据。",
     "members import --update": "更新工号已存在的会员。",
     "members import --create-branches": "自动添加文件中出现、尚不存在的分工会。",

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -124,6 +125,58 @@ def open_output(
         return
     with _atomic(path, resolved, bom=bom, committed=committed) as opened:
         yield opened
+
+
+@contextlib.contextmanager
+def output_file(
+    path: str, *, protected: Iterable[Path] = (), committed: bool = False
+) -> Iterator[str]:
+    """For a writer that needs a file name (XlsxWriter): yields a temporary path, which
+    becomes FILE under the same rules as `open_output` once the writer is done."""
+    target = Path(path).expanduser()
+    kind, resolved = _classify(target, path)
+    if any(_same_file(resolved, guarded) for guarded in protected):
+        raise UnionError("output_is_database", path=path)
+    if kind == "through":  # build it privately, then pour it into the device or FIFO
+        with tempfile.TemporaryDirectory(prefix="unionctl-") as scratch:
+            built = os.path.join(scratch, resolved.name or "output")
+            yield built
+            try:
+                with open(built, "rb") as source, open(resolved, "wb") as sink:
+                    shutil.copyfileobj(source, sink)
+            except OSError as error:
+                raise failure(path, error, committed=committed) from None
+        return
+    with _atomic_path(path, resolved, committed=committed) as temporary:
+        yield temporary
+
+
+@contextlib.contextmanager
+def _atomic_path(shown: str, resolved: Path, *, committed: bool) -> Iterator[str]:
+    try:
+        existing_mode = stat.S_IMODE(os.stat(resolved).st_mode)
+    except FileNotFoundError:
+        existing_mode = None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=resolved.parent)
+        os.close(fd)
+    except OSError as error:
+        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
+    try:
+        yield temporary
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
+        if existing_mode is not None:
+            os.chmod(temporary, existing_mode)
+        os.replace(temporary, resolved)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise failure(shown, error, committed=committed) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _classify(target: Path, shown: str) -> tuple[str, Path]:

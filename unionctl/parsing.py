@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from typing import NamedTuple
 
 from unionctl.errors import UnionError
-from unionctl.labels import ALIASES, CODES, Term, choices
+from unionctl.labels import ALIASES, CODES, NO_WORDS, VAGUE, YES_WORDS, Term, choices
 
 # A single gift or budget above this is a typing mistake, not a union expense.
 MONEY_LIMIT_YUAN = 10_000_000
@@ -263,6 +263,10 @@ def _code_index(group: str) -> dict[str, str]:
 def parse_code(group: str, text: str, *, allowed: tuple[str, ...] | None = None) -> str:
     """A stored code from its code, English name or Chinese name (`生病住院` → illness)."""
     code = _code_index(group).get(_typed(text).lower())
+    if code is None and _typed(text) in VAGUE.get(group, ()):
+        raise UnionError(
+            "vague_code", what=Term("what", group), value=text, accepted=choices(group)
+        )
     if code is None or (allowed is not None and code not in allowed):
         accepted = choices(group)
         if allowed is not None:
@@ -273,10 +277,26 @@ def parse_code(group: str, text: str, *, allowed: tuple[str, ...] | None = None)
     return code
 
 
-def parse_optional_code(group: str, text: str | None, **kwargs) -> str | None:
+def parse_optional_code(
+    group: str, text: str | None, *, vague_is_blank: bool = False, **kwargs
+) -> str | None:
+    """A code or None for a blank. vague_is_blank: an import cell that says too little
+    (labels.VAGUE, e.g. 在职 for employment) counts as blank instead of an error."""
     if text is None or not text.strip():
         return None
+    if vague_is_blank and _typed(text) in VAGUE.get(group, ()):
+        return None
     return parse_code(group, text, **kwargs)
+
+
+def parse_yes_no(text: str) -> bool:
+    """是/否, yes/no, y/n, true/false, 1/0, √/× → True/False."""
+    value = _typed(text).lower()
+    if value in YES_WORDS:
+        return True
+    if value in NO_WORDS:
+        return False
+    raise UnionError("bad_yes_no", value=text)
 
 
 _EMP_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from unionctl.errors import UnionError
 from unionctl.parsing import format_money
 from unionctl.privacy import mask_fields, mask_id_card, mask_phone
 
-BASIC_FORMATS = ("table", "csv", "tsv", "json", "md")
+BASIC_FORMATS = ("table", "csv", "tsv", "json", "md", "xlsx")
 NUMERIC_KINDS = ("int", "money", "percent", "signed")
 
 
@@ -47,6 +48,12 @@ class Column:
     @property
     def numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
+
+    @property
+    def digit_string(self) -> bool:
+        """Digits that are text, not a number: employee, phone and ID-card numbers.
+        A spreadsheet would drop their leading zeros or round them to 15 digits."""
+        return self.kind in ("phone", "id_card") or self.key == "emp_no"
 
 
 @dataclass
@@ -217,6 +224,22 @@ def unneutralise(text: str) -> str:
     return text
 
 
+_EXCEL_TEXT = re.compile(r'="([0-9]+)"')
+
+
+def excel_text(text: str) -> str:
+    """A digit string in CSV meant for a spreadsheet (--bom): ="00123". Excel and
+    LibreOffice both read it as the text 00123; a bare 00123 becomes the number 123 and
+    an 18-digit ID card loses its last three digits. Only whole digit strings."""
+    return f'="{text}"' if text.isdigit() and text.isascii() else text
+
+
+def unexcel_text(text: str) -> str:
+    """The inverse of `excel_text`, and of `neutralise`, for a digit-string column."""
+    match = _EXCEL_TEXT.fullmatch(text)
+    return match.group(1) if match else unneutralise(text)
+
+
 def _text_rows(table: Table, style: Style) -> Iterator[list[str]]:
     columns = table.columns
     for row in table.rows:
@@ -261,11 +284,14 @@ def _write_delimited(
                 )
             continue
         writer.writerow([neutralise(c.title(style.lang)) for c in item.columns])
-        safe = [not c.numeric for c in item.columns]
+        guards = [
+            excel_text if style.bom and c.digit_string else None if c.numeric else neutralise
+            for c in item.columns
+        ]
         rows = _text_rows(item, style)
         total = _total_row(item, style)
         for row in rows if total is None else _chain(rows, [total]):
-            writer.writerow([neutralise(t) if s else t for t, s in zip(row, safe, strict=True)])
+            writer.writerow([t if g is None else g(t) for t, g in zip(row, guards, strict=True)])
 
 
 def _chain(first: Iterable, second: Iterable) -> Iterator:

@@ -73,8 +73,7 @@ def _report(error: Exception) -> None:
         lang = context.state().language
         typer.echo(f"unionctl: {printable(error.message(lang))}", err=True)
         if isinstance(error, ImportRejected):
-            for line, problem in error.problems:
-                text = context.message("line_problem", lang, line=line, problem=problem)
+            for text in _problem_lines(error.problems, lang):
                 typer.echo("  " + printable(text), err=True)
         raise typer.Exit(1) from None
     if "sqlalchemy" in sys.modules or "sqlite3" in sys.modules:
@@ -92,6 +91,30 @@ def _report(error: Exception) -> None:
         # a file the user named (import source, output target) could not be used
         typer.echo(f"unionctl: {error.filename}: {error.strerror}", err=True)
         raise typer.Exit(1) from None
+
+
+SHOWN_LINES = 5  # line numbers named for a problem many rows share
+
+
+def _problem_lines(problems: list, lang: str) -> list[str]:
+    """One line per distinct problem, in file order: 300 rows with the same unknown
+    branch are one line with the row count and the first rows, not 300 lines."""
+    groups: dict[str, list[int]] = {}
+    for line, problem in problems:
+        text = problem.message(lang) if hasattr(problem, "message") else str(problem)
+        groups.setdefault(text, []).append(line)
+    out = []
+    for text, lines in groups.items():
+        if len(lines) == 1:
+            out.append(context.message("line_problem", lang, line=lines[0], problem=text))
+            continue
+        shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
+        if len(lines) > SHOWN_LINES:
+            shown += ", …"
+        out.append(
+            context.message("lines_problem", lang, lines=shown, count=len(lines), problem=text)
+        )
+    return out
 
 
 app = typer.Typer(

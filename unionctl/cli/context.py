@@ -92,7 +92,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, csv, tsv, json, md, or any tabulate format (github, grid…).",
+        help="table, csv, tsv, json, md, xlsx (needs --output), or any tabulate format "
+        "(github, grid…).",
         show_default=False,
     ),
 ]
@@ -103,7 +104,12 @@ OutputOption = Annotated[
     ),
 ]
 BomOption = Annotated[
-    bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM so Excel reads Chinese.")
+    bool,
+    typer.Option(
+        "--bom",
+        help="CSV/TSV for a spreadsheet: a UTF-8 BOM (so Excel reads Chinese), and employee, "
+        'phone and ID-card numbers written ="00123" so they stay text.',
+    ),
 ]
 LangOption = Annotated[
     str | None,
@@ -270,6 +276,11 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
         bom=_state.bom and fmt in ("csv", "tsv"),
     )
     protected = protected_paths(_database_paths()) if _state.output not in (None, "-") else []
+    if fmt == "xlsx":  # binary, to a file only; openpyxl/XlsxWriter load only here
+        from unionctl.xlsx import write_workbook
+
+        write_workbook(items, style, _state.output, protected=protected, committed=_state.committed)
+        return
     with open_output(
         _state.output, bom=style.bom, protected=protected, committed=_state.committed
     ) as (stream, tty):

@@ -225,7 +225,11 @@ def members_edit(
         "id_card": id_card,
     }
     for code, value in given.items():
-        if value is not None and not value.strip():
+        if value is None:
+            continue
+        if value.strip() and code in emptied:
+            raise UnionError("clear_and_set", field=Term("header", code))
+        if not value.strip():
             emptied.add(code)
     gender, birth, dept, branch, post, phone, id_card = (
         None if code in emptied else value for code, value in given.items()
@@ -633,7 +637,11 @@ def members_honour(
 @command
 def members_import(
     file: Annotated[
-        Path, typer.Argument(help="CSV (UTF-8, UTF-8 with BOM or GB18030).", show_default=False)
+        Path,
+        typer.Argument(
+            help="CSV/TSV (UTF-8, UTF-8 with BOM or GB18030) or an .xlsx workbook.",
+            show_default=False,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check every row; write nothing.")
@@ -647,6 +655,10 @@ def members_import(
             "--create-branches", help="Add branches the file names that do not exist yet."
         ),
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
+    ] = None,
     status_on: Annotated[
         str | None,
         typer.Option(
@@ -663,13 +675,21 @@ def members_import(
     入职日期 …). With --update, a blank cell or an absent column leaves that field as it is
     (empty a field with `members edit --clear`). --dry-run lists what each row would change.
 
+    Example: unionctl members import 花名册.xlsx --sheet 在职职工 --create-branches --dry-run
     Example: unionctl members import 花名册.csv --update --status-on 2025-06-30 --dry-run
     """
     from unionctl.parsing import parse_optional_date
     from unionctl.services.member_import import import_members, read_roster
 
     when = parse_optional_date(status_on)
-    roster = read_roster(file)
+    roster = read_roster(file, sheet=sheet)
+    if roster.ignored:  # a warning, prefixed like an error: it may come just before one
+        from unionctl.labels import message
+
+        text = message(
+            "import_ignored_columns", state().language, path=file, columns=", ".join(roster.ignored)
+        )
+        warn(f"unionctl: {text}")
     database = open_db()
     with progress(None, str(file.name)) as advance:
         result = import_members(

@@ -12,18 +12,17 @@ Python. Any bad row and the whole transaction is rolled back; every bad row is r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select, text
 
 from unionctl.db import Database, local_now
 from unionctl.errors import ImportRejected, UnionError
-from unionctl.labels import HEADERS, Term
+from unionctl.labels import Term
 from unionctl.lookup import suggest_names
 from unionctl.models import Branch, Member
 from unionctl.parsing import (
@@ -37,8 +36,11 @@ from unionctl.parsing import (
     today,
 )
 from unionctl.services import members as service
-from unionctl.services.history import STATUS_VERB
+from unionctl.services.history import OFF_ROLL, STATUS_VERB
 from unionctl.services.members import MemberInput
+
+if TYPE_CHECKING:
+    from unionctl.table_file import TableFile
 
 FIELDS = (
     "emp_no",
@@ -79,23 +81,15 @@ HEADER_ALIASES = {
     "人员类别": "employment",
     "用工形式": "employment",
     "会员状态": "status",
+    "是否会员": "status",
+    "是否入会": "status",
+    "是否工会会员": "status",
     "入会时间": "joined_on",
     "入职时间": "hired_on",
     "来院时间": "hired_on",
     "来院日期": "hired_on",
 }
 CHUNK = 1000
-
-
-@dataclass
-class Roster:
-    path: Path
-    columns: list[str]  # field codes in file order
-    lines: list[tuple[int, dict[str, str] | UnionError]]
-
-    def rows(self) -> Iterator[tuple[int, dict[str, str] | UnionError]]:
-        """(line, {field: cell}) or (line, problem) for a malformed row."""
-        return iter(self.lines)
 
 
 @dataclass
@@ -119,94 +113,25 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
 
 
-def _header_index() -> dict[str, str]:
-    index = {code: code for code in FIELDS}
-    for code in FIELDS:
-        en, zh = HEADERS[code]
-        index[en.lower()] = code
-        index[zh] = code
-    index.update(HEADER_ALIASES)
-    return index
+# How the table reader turns spreadsheet cells into text, per column.
+KINDS = {
+    "emp_no": "digits",
+    "phone": "digits",
+    "id_card": "digits",
+    "birth_date": "date",
+    "joined_on": "date",
+    "hired_on": "date",
+}
 
 
-def _decode(path: Path, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError as gb_error:
-            # The decoder that got further is reading the file's real encoding, so its
-            # failure is where the bad bytes are.
-            where = max(utf8_error.start, gb_error.start)
-            line = data[:where].count(b"\n") + 1
-            raise UnionError("import_decode", path=str(path), line=line) from None
+def read_roster(path: Path, sheet: str | None = None) -> TableFile:
+    """Open a roster (CSV/TSV/xlsx, through the one table reader) and read its header;
+    rows stream from `rows()`, re-read on each call."""
+    from unionctl.table_file import open_table
 
-
-def _cell(text: str) -> str:
-    """Undo the export's spreadsheet-formula guard so an export imports back unchanged."""
-    from unionctl.render import unneutralise
-
-    return unneutralise(text)
-
-
-def read_roster(path: Path) -> Roster:
-    """Read the file and its header; rows of the wrong width become problems for the
-    import to report together with every other bad row."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnionError("import_unreadable", path=str(path), detail=error.strerror) from None
-    text = _decode(path, data)
-    if not text.strip():
-        raise UnionError("import_empty", path=str(path))
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader)
-    index = _header_index()
-    columns: list[str] = []
-    positions: list[int] = []
-    unknown = []
-    for position, raw in enumerate(header):
-        name = raw.strip()
-        if not name:
-            continue  # Excel writes a trailing empty header cell; its values are checked below
-        code = index.get(name) or index.get(name.lower())
-        if code is None:
-            unknown.append(name)
-            continue
-        if code in columns:
-            raise UnionError("import_duplicate_column", path=str(path), column=name)
-        columns.append(code)
-        positions.append(position)
-    if unknown:
-        accepted = ", ".join(f"{code} {HEADERS[code][1]}" for code in FIELDS)
-        raise UnionError(
-            "import_unknown_column", path=str(path), columns=", ".join(unknown), accepted=accepted
-        )
-    if "emp_no" not in columns:
-        raise UnionError("import_missing_column", path=str(path), columns="emp_no 工号")
-    lines: list[tuple[int, dict[str, str] | UnionError]] = []
-    width = len(header)
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines, often at the end of spreadsheet exports
-        named = set(positions)
-        stray = [c for i, c in enumerate(record) if i not in named and c.strip()]
-        if len(record) < width or (stray and len(record) > width):
-            lines.append((line, UnionError("import_row_width", found=len(record), expected=width)))
-            continue
-        if stray:
-            lines.append((line, UnionError("import_unnamed_value", value=stray[0])))
-            continue
-        lines.append(
-            (line, {code: _cell(record[i]) for code, i in zip(columns, positions, strict=True)})
-        )
-    if not lines:
-        raise UnionError("import_no_rows", path=str(path))
-    return Roster(path, columns, lines)
+    return open_table(
+        path, fields=FIELDS, aliases=HEADER_ALIASES, required=("emp_no",), kinds=KINDS, sheet=sheet
+    )
 
 
 _PARSERS: dict[str, Callable[[str], object]] = {
@@ -218,7 +143,8 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "dept": parse_text,
     "branch": parse_text,
     "post": parse_text,
-    "employment": lambda v: parse_optional_code("employment", v),
+    # 在职 ("working here") says too little: read as a blank cell (labels.VAGUE)
+    "employment": lambda v: parse_optional_code("employment", v, vague_is_blank=True),
     "status": lambda v: parse_optional_code("status", v),
     "joined_on": parse_optional_date,
     "hired_on": parse_optional_date,
@@ -263,7 +189,7 @@ _KEYS_TABLE = "temp.import_keys"
 
 def import_members(
     database: Database,
-    roster: Roster,
+    roster: TableFile,
     *,
     actor: str,
     command: str,
@@ -496,7 +422,9 @@ class _Run:
             return
         when = self.status_on or self.today
         new_status = diff.pop("status", (None, None))[1]
-        if new_status is not None and self.status_on is None:
+        joined = diff.get("joined_on", (None, None))[1] or data.joined_on
+        dated = new_status == "member" and joined is not None  # the row says when
+        if new_status is not None and self.status_on is None and not dated:
             raise UnionError(
                 "import_status_change",
                 found=Term("status", new_status),
@@ -509,7 +437,7 @@ class _Run:
         edit = MemberInput(
             **{name: getattr(data, name) for name in given if name not in ("joined_on", "status")}
         )
-        joined = diff.get("joined_on", (None, None))[1]
+        joined = diff.get("joined_on", (None, None))[1] if new_status != "member" else joined
         if joined is not None and new_status != "member":
             edit.joined_on = joined
         session = self.work.session
@@ -554,13 +482,19 @@ _COMPARED = (
 
 
 def _differences(row: dict, data: MemberInput, branches: dict[str, int]) -> dict:
-    """{field: (stored, given)} for the fields the row gives that differ from the record."""
+    """{field: (stored, given)} for the fields the row gives that differ from the record.
+
+    Someone who has left the roll keeps their last branch and employment in HR's roster;
+    those columns describe the past and are not compared."""
     diff: dict[str, tuple[object, object]] = {}
+    gone = row["status"] in OFF_ROLL
     for name in _COMPARED:
+        if gone and name == "employment":
+            continue
         value = getattr(data, name)
         if value is not None and value != row[name]:
             diff[name] = (row[name], value)
-    if data.branch is not None and branches.get(data.branch) != row["branch_id"]:
+    if not gone and data.branch is not None and branches.get(data.branch) != row["branch_id"]:
         names = {i: n for n, i in branches.items()}
         diff["branch"] = (names.get(row["branch_id"]), data.branch)
     return diff
