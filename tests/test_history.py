@@ -184,6 +184,10 @@ def test_a_corrected_hire_date_keeps_the_join_date(cli: Cli):
     cli("members", "edit", "1", "--hired", "2008-01-01")
     early = _total(cli, "--year", "2009")
     assert (early["members"], early["staff_count"]) == (0, 1)  # working, not yet a member
+    assert _periods(cli, "1", "status") == [  # and the history says so: no gap
+        ("non_member", "2008-01-01", "2010-07-01"),
+        ("member", "2010-07-01", None),
+    ]
 
 
 # --- defects found by trying the roll as a secretary (second round) ---------------------

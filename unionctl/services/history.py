@@ -120,10 +120,11 @@ def initial_periods(
     branch_start = start
     if start is not None and status == "member" and joined_on is not None:
         branch_start = min(start, joined_on)
-    rows = [
-        _row(member_id, "employment", employment, start, stamp),
-        _row(member_id, "status", status, status_start, stamp),
-    ]
+    rows = [_row(member_id, "employment", employment, start, stamp)]
+    if status == "member" and start is not None and joined_on is not None and start < joined_on:
+        # hired before joining: a non-member until then, so the history has no gap
+        rows.append({**_row(member_id, "status", "non_member", start, stamp), "end_on": joined_on})
+    rows.append(_row(member_id, "status", status, status_start, stamp))
     if branch_id is not None:
         rows.append(_row(member_id, "branch", str(branch_id), branch_start, stamp))
     return rows
@@ -279,6 +280,19 @@ def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> N
         if head.end_on is not None and hired_on >= head.end_on:
             continue
         conn.execute(update(PERIOD).where(PERIOD.c.id == head.id).values(start_on=hired_on))
+    status = conn.execute(
+        select(PERIOD)
+        .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == "status")
+        .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
+    ).first()
+    if status is not None and status.start_on is not None and hired_on < status.start_on:
+        # hired before the first recorded status: a non-member until then (no gap)
+        stamp = status.recorded_at
+        row = {
+            **_row(person.id, "status", "non_member", hired_on, stamp),
+            "end_on": status.start_on,
+        }
+        conn.execute(insert(PERIOD), [row])
 
 
 def _move_boundary(conn: Connection, person: Person, aspect: str, period, new_start) -> None:
