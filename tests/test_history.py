@@ -45,13 +45,20 @@ def test_import_moving_a_join_date_earlier_moves_the_boundary(roll: Cli, tmp_pat
     roll.fails("members", "edit", "10002", "--joined", "2018-07-01", contains="before the last")
 
 
-def test_edit_joined_later_leaves_no_one_off_the_roll(roll: Cli):
-    """0.1.0 left a hole: the person was off the roll from the old to the new join date."""
+def test_edit_joined_later_leaves_no_hole(roll: Cli):
+    """0.1.0 left a hole: the person was off the roll from the old to the new join date.
+    Now the history has none: without a hire date the roll starts at the join date, so
+    both move together; with one, the person is on the roll and not yet a member."""
     roll("members", "edit", "10001", "--joined", "2011-01-01")
     assert _periods(roll, "10001", "status") == [("member", "2011-01-01", None)]
-    gap = _total(roll, "--month", "2010-10")
-    assert (gap["members"], gap["staff_count"]) == (0, 1)  # on the roll, not yet a member
+    assert _periods(roll, "10001", "employment") == [("staff", "2011-01-01", None)]
     assert _total(roll, "--month", "2011-01")["members"] == 1
+    roll("members", "edit", "10002", "--status", "member", "--joined", "2020-01-01")
+    roll("members", "edit", "10002", "--joined", "2021-01-01")  # hired 2018-07-01
+    assert _periods(roll, "10002", "status") == [
+        ("non_member", "2018-07-01", "2021-01-01"),
+        ("member", "2021-01-01", None),
+    ]
 
 
 def test_edit_to_non_member_is_dated_on_not_joined(roll: Cli):
@@ -177,3 +184,74 @@ def test_a_corrected_hire_date_keeps_the_join_date(cli: Cli):
     cli("members", "edit", "1", "--hired", "2008-01-01")
     early = _total(cli, "--year", "2009")
     assert (early["members"], early["staff_count"]) == (0, 1)  # working, not yet a member
+    assert _periods(cli, "1", "status") == [  # and the history says so: no gap
+        ("non_member", "2008-01-01", "2010-07-01"),
+        ("member", "2010-07-01", None),
+    ]
+
+
+# --- defects found by trying the roll as a secretary (second round) ---------------------
+
+
+def test_a_corrected_join_date_moves_a_roll_start_that_came_from_it(cli: Cli):
+    cli("members", "branch", "add", "内科")
+    cli("members", "add", "2", "乙", "--branch", "内科", "--joined", "2020-06-01")
+    cli("members", "edit", "2", "--joined", "2019-01-01")
+    assert _periods(cli, "2", "employment") == [("staff", "2019-01-01", None)]
+    assert _periods(cli, "2", "branch") == [("内科", "2019-01-01", None)]
+    y2019 = _json(cli, "reports", "membership", "--year", "2019")
+    assert [r["branch"] for r in y2019["rows"]] == ["内科"]
+    assert (y2019["total"]["members"], y2019["total"]["staff_count"]) == (1, 1)
+    cli("members", "edit", "2", "--joined", "2021-01-01")  # and later again: no hole
+    y2020 = _total(cli, "--year", "2020")
+    assert (y2020["members"], y2020["staff_count"]) == (0, 0)
+
+
+def test_a_membership_from_before_the_hire_date_is_no_join_here(cli: Cli):
+    cli("members", "add", "9", "丙", "--hired", "2020-01-01", "--joined", "2015-01-01")
+    y2015 = _total(cli, "--year", "2015")
+    assert (y2015["joined"], y2015["staff_count"]) == (0, 0)
+    y2020 = _total(cli, "--year", "2020")
+    assert (y2020["members"], y2020["staff_count"]) == (1, 1)
+
+
+def test_the_same_roster_imports_again_after_someone_left(roll: Cli, tmp_path: Path):
+    path = _write(
+        tmp_path / "st.csv", "工号,姓名,会籍状态,分工会,用工性质\n10004,赵敏,离职,护理分工会,在编\n"
+    )
+    roll("members", "import", str(path), "--update", "--status-on", "2025-06-30")
+    again = roll("members", "import", str(path), "--update")
+    assert "0 updated, 1 unchanged" in again.stdout
+    assert _json(roll, "members", "show", "10004")["member"]["branch"] == "护理分工会"
+
+
+def test_edit_refuses_to_clear_and_set_the_same_field(roll: Cli):
+    before = db_dump(roll.db)
+    roll.fails("members", "edit", "10001", "--clear", "dept", "--dept", "急诊科",
+               contains="both given and cleared")  # fmt: skip
+    assert db_dump(roll.db) == before
+
+
+def test_a_non_member_cannot_transfer_a_membership_out(roll: Cli):
+    roll.fails("members", "depart", "10002", "--transfer-out", contains="record leaving")
+    roll("members", "depart", "10002", "--on", "2025-06-30", "--reason", "调出")
+    assert _json(roll, "members", "show", "10002")["member"]["status"] == "departed"
+
+
+def test_renumber_takes_the_log_with_it(roll: Cli):
+    roll("members", "honour", "10004", "优秀护士", "--on", "2025-05-12")
+    roll("members", "renumber", "10004", "10044")
+    keys = {e["command"] for e in _json(roll, "log", "--key", "10044")}
+    assert {"members add", "members honour", "members renumber"} <= keys
+    assert _json(roll, "log", "--key", "10004") == []
+
+
+def test_a_roster_rejoin_with_its_join_date_needs_no_status_on(roll: Cli, tmp_path: Path):
+    roll("members", "leave", "10004", "--on", "2024-06-30")
+    path = _write(tmp_path / "r.csv", "工号,会籍状态,入会日期\n10004,在会,2025-03-01\n")
+    roll("members", "import", str(path), "--update")
+    assert _periods(roll, "10004", "status")[-1] == ("member", "2025-03-01", None)
+
+
+def test_a_report_for_a_period_not_begun_is_refused(roll: Cli):
+    roll.fails("reports", "membership", "--year", "2030", contains="has not begun")

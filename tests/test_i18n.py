@@ -233,4 +233,4 @@ def test_confirmations_and_refusals_name_fields_and_states_in_chinese(roll: Cli,
     clash = tmp_path / "clash.csv"
     clash.write_text("emp_no,name,id_card\n20015,甲,330102199003071521\n", encoding="utf-8")
     result = roll.fails("members", "import", str(clash), env=zh)
-    assert "身份证号 '330102199003071521' 已属于 10001（张丽）" in result.stderr
+    assert "身份证号 '3301**************' 已属于 10001（张丽）" in result.stderr  # masked

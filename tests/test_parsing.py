@@ -19,8 +19,6 @@ from unionctl.parsing import (
     Period,
     format_money,
     id_card_check_digit,
-    mask_id_card,
-    mask_phone,
     parse_code,
     parse_count,
     parse_date,
@@ -516,6 +514,10 @@ def test_parse_phone():
 
 @given(digits=st.from_regex(r"[0-9]{5,20}", fullmatch=True))
 def test_any_run_of_digits_is_a_phone(digits: str):
+    # except a mobile (1…) that has lost or gained a digit: tests/test_small_defects.py
+    if digits.startswith("1") and len(digits) >= 7 and len(digits) != 11:
+        refused("bad_mobile", parse_phone, digits)
+        return
     assert parse_phone(digits) == digits
     assert parse_phone("+" + digits) == "+" + digits
 
@@ -528,7 +530,9 @@ def test_parse_text():
     assert parse_text("主治  医师\n副主任") == "主治 医师 副主任"
 
 
-@given(text=st.text())
+# Controls other than tab/CR/LF are refused and invisible format characters stripped:
+# tests/test_hygiene.py. Here, the whitespace rule on everything else.
+@given(text=st.text(alphabet=st.characters(exclude_categories=("Cc", "Cf"))) | st.text(" \t\r\n"))
 def test_parse_text_trims_and_collapses_whitespace(text: str):
     result = parse_text(text)
     if not text.split():
@@ -549,7 +553,15 @@ def test_parse_count():
 
 # ---------------------------------------------------------------- ID-card numbers
 
-regions = st.integers(110000, 829999).map(str)
+PROVINCES = ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35"]
+PROVINCES += ["36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54"]
+PROVINCES += ["61", "62", "63", "64", "65", "71", "81", "82"]
+# a real area code: a province (GB/T 2260) and a place in it (not 0000)
+regions = st.builds(
+    lambda province, place: f"{province}{place:04d}",
+    st.sampled_from(PROVINCES),
+    st.integers(1, 9999),
+)
 sequences = st.integers(0, 999).map(lambda n: f"{n:03d}")
 births = st.dates(min_value=FIRST_DAY, max_value=PINNED_TODAY)
 
@@ -628,36 +640,3 @@ def test_impossible_or_future_birth_dates_are_refused(monkeypatch, birth_digits:
     first17 = f"330102{birth_digits}152"
     number = first17 + id_card_check_digit(first17)
     refused("id_card_date", parse_id_card, number)
-
-
-def test_mask_phone():
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("138-1234-5678") == "138****5678"
-    assert mask_phone("1234567") == "*******"
-    assert mask_phone(None) == ""
-    assert mask_phone("") == ""
-
-
-@given(digits=st.from_regex(r"[0-9]{1,20}", fullmatch=True))
-def test_mask_phone_keeps_only_the_ends(digits: str):
-    masked = mask_phone(digits)
-    assert len(masked) == len(digits)
-    if len(digits) <= 7:
-        assert masked == "*" * len(digits)
-    else:
-        assert masked[:3] == digits[:3]
-        assert masked[-4:] == digits[-4:]
-        assert set(masked[3:-4]) == {"*"}
-
-
-@given(region=regions, birth=births, seq=sequences)
-def test_mask_id_card_keeps_only_the_ends(region, birth, seq):
-    number = make_id(region, birth, seq)
-    masked = mask_id_card(number)
-    assert masked == f"{number[:6]}{'*' * 8}{number[-4:]}"
-    assert f"{birth:%Y%m%d}" not in masked
-
-
-def test_mask_id_card_examples():
-    assert mask_id_card(VALID_ID) == "330102********1521"
-    assert mask_id_card(None) == ""

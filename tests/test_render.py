@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import itertools
 import json
-import os
 import stat
 from decimal import Decimal
 from pathlib import Path
@@ -154,7 +153,7 @@ def test_neutralise():
     assert neutralise("\tx") == "'\tx"
     assert neutralise("心内科") == "心内科"
     assert neutralise("") == ""
-    assert neutralise("'=1") == "'=1"
+    assert neutralise("'=1") == "''=1"  # the guard is told apart from a stored quote
 
 
 def test_csv_of_a_record_neutralises_values_but_not_numbers():
@@ -186,8 +185,14 @@ def test_several_tables_in_csv_are_headed_and_separated():
     assert read_csv(blocks[1]) == [["Branches +"], ["dept"], ["'-x"]]
 
 
-# No CR: the writer leaves a CR inside a cell unquoted (see the report).
-texts = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00\r"))
+# No CR: the writer leaves a CR inside a cell unquoted (see the report). No other
+# control or invisible format character: input refuses them and output escapes them
+# (tests/test_hygiene.py); tab and LF are data a CSV cell may hold.
+texts = st.text(
+    alphabet=st.characters(
+        exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp"), include_characters="\t\n"
+    )
+)
 
 
 @given(
@@ -206,7 +211,7 @@ def test_delimited_output_reads_back_cell_for_cell(rows, fmt):
     for (name, dept, fen, count), line in zip(rows, parsed[1:], strict=True):
         for raw, shown in ((name, line[0]), (dept, line[1])):
             assert not shown.startswith(FORMULA_STARTS)
-            assert shown == ("'" + raw if raw.startswith(FORMULA_STARTS) else raw)
+            assert shown == ("'" + raw if raw.startswith((*FORMULA_STARTS, "'")) else raw)
         assert Decimal(line[2]) * 100 == fen
         assert line[3] == str(count)
 
@@ -315,7 +320,8 @@ def test_any_tabulate_format_renders_every_cell(fmt: str):
     text = render(sample(), fmt)
     for cell in CSV_ROWS[1] + CSV_ROWS[2][:2]:
         assert cell in text, (fmt, cell)
-    assert "Members" in text
+    # the plain piped table is header + rows only; the others keep their title
+    assert ("Members" in text) == (fmt != "simple")
 
 
 def test_grid_and_github_look_like_themselves():
@@ -352,7 +358,7 @@ def test_plain_text_has_no_terminal_decoration_and_no_truncation():
 
 def test_plain_text_lines_up_chinese_columns():
     text = render(sample(total=(None, None, None, None, 610005, 12, 1, None)), "table", lang="zh")
-    assert text.splitlines()[0] == "会员名册"
+    assert text.splitlines()[0].startswith("姓名")
     assert plain_grid(text) == [
         ["姓名", "科室", "入会日期", "会籍状态", "amount", "会员数", "净增", "入会率"],
         ["张丽", "心内科", "2010-07-01", "在会", "6100.00", "12", "-2", "12.5%"],
@@ -380,7 +386,7 @@ def test_plain_record():
         fields=[(Column("name"), "张丽"), (Column("status", "code:status"), "member")],
     )
     text = render(record, "table", lang="zh")
-    assert text.splitlines()[0] == "会员档案 10001"
+    assert "会员档案" not in text  # one table piped: header and rows only
     assert plain_grid(text) == [["项目", "内容"], ["姓名", "张丽"], ["会籍状态", "在会"]]
 
 
@@ -417,7 +423,7 @@ def test_private_columns_are_masked_unless_asked():
     )
     for fmt in ("csv", "json", "table"):
         masked = render(table, fmt)
-        assert "138****5678" in masked and "330102********1521" in masked, fmt
+        assert "138****5678" in masked and "3301**************" in masked, fmt
         assert "13812345678" not in masked and VALID_ID not in masked, fmt
         shown = render(table, fmt, private=True)
         assert "13812345678" in shown and VALID_ID in shown, fmt
@@ -565,7 +571,7 @@ def test_plain_text_through_the_cli(roll: Cli):
     # the plain table holds exactly the cells the CSV holds, each in its column
     cells = read_csv(roll("--lang", "zh", "members", "list", "-f", "csv").stdout)
     assert cells[0][:3] == ["工号", "姓名", "性别"]
-    assert text.splitlines()[0] == "会员名册"
+    assert text.splitlines()[0].startswith("工号")
     assert plain_grid(text) == cells
 
 
@@ -679,8 +685,7 @@ def test_a_private_export_is_readable_by_its_owner_only(roll: Cli, tmp_path: Pat
     roll("members", "list", "--include-private", "-f", "csv", "-o", str(private))
     assert "13812345678" in private.read_text(encoding="utf-8")
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    # Masked or not, a roster names people and their birth dates: 0600 as well.
     public = tmp_path / "public.csv"
     roll("members", "list", "-f", "csv", "-o", str(public))
-    mask = os.umask(0)
-    os.umask(mask)
-    assert stat.S_IMODE(public.stat().st_mode) == 0o644 & ~mask
+    assert stat.S_IMODE(public.stat().st_mode) == 0o600

@@ -64,8 +64,8 @@ def test_old_statuses_are_carried_over(upgraded: Cli):
     dead = show("10007")
     employment = [h for h in dead["history"] if h["change"] == "employment"]
     assert employment == [
-        {"change": "employment", "value": "staff", "start_on": None, "end_on": "2025-08-02",
-         "reason": None}
+        {"change": "employment", "value": "staff", "start_on": "1985-01-01",
+         "end_on": "2025-08-02", "reason": None}
     ]  # fmt: skip
     assert dead["hardship"][0]["closed_on"] == "2025-08-02"
     assert dead["hardship"][0]["close_reason"] == "去世"
@@ -89,3 +89,14 @@ def test_a_left_row_that_meant_leaving_the_hospital_can_be_corrected(upgraded: C
         "total"
     ]
     assert (total["members"], total["staff_count"]) == (2, 2)
+
+
+def test_past_years_count_as_0_1_counted_them(upgraded: Cli):
+    """A person is on the roll from their first status period, as 0.1 counted them: 赵敏
+    (joined 2012) is not a 2010 non-member. 0.1 said 护理分工会 1 of 2 in 2010."""
+    rows = json.loads(upgraded("reports", "membership", "--year", "2010", "-f", "json").stdout)
+    nursing = next(r for r in rows["rows"] if r["branch"] == "护理分工会")
+    assert (nursing["members"], nursing["staff_count"]) == (1, 2)
+    # the non-member 王芳 was "since before the records" in 0.1 and still is
+    history = json.loads(upgraded("members", "show", "10002", "-f", "json").stdout)["history"]
+    assert [h["start_on"] for h in history if h["change"] == "employment"] == [None]

@@ -187,6 +187,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "awarded_on": ("awarded_on", "授予日期"),
     "check": ("check", "检查项"),
     "result": ("result", "结果"),
+    "ok": ("ok", "通过"),
     "line": ("line", "行号"),
     "action": ("action", "操作"),
     "field": ("field", "项目"),
@@ -255,6 +256,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists; choose another destination",
         "{path} 已存在，请换一个目标文件",
     ),
+    "backup_not_unionctl": (
+        "{path} is not a unionctl database; nothing backed up",
+        "{path} 不是 unionctl 数据库，未备份",
+    ),
+    "backup_failed": ("backup to {path} failed: {detail}", "备份到 {path} 失败：{detail}"),
     "backup_not_sqlite": (
         "backup needs an SQLite database, not {url}",
         "备份仅支持 SQLite 数据库，不支持 {url}",
@@ -264,6 +270,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在；演示数据只写入新文件（请换一个 --db）",
     ),
     "output_failed": ("cannot write {path}: {detail}", "无法写入 {path}：{detail}"),
+    "output_failed_committed": (
+        "the change was saved, but its output could not be written to {path}: {detail}",
+        "修改已保存，但输出无法写入 {path}：{detail}",
+    ),
+    "output_is_database": (
+        "{path} is the database (or one of its files); choose another --output",
+        "{path} 是数据库（或其附属文件），请换一个 --output",
+    ),
+    "output_dangling_link": (
+        "{path} is a symbolic link to nothing; give the real file name",
+        "{path} 是指向不存在文件的符号链接，请给出实际文件名",
+    ),
+    "output_not_file": (
+        "{path} is not a file, a terminal or a pipe; choose another --output",
+        "{path} 不是文件、终端或管道，请换一个 --output",
+    ),
     "bad_format": (
         "unknown output format {value!r}; accepted: table, csv, tsv, json, md, xlsx or a tabulate format ({accepted})",
         "未知的输出格式 {value!r}；可用：table、csv、tsv、json、md、xlsx 或 tabulate 格式（{accepted}）",
@@ -289,6 +311,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give one period: --month, --year, or --from with --to",
         "请只给出一个期间：--month、--year，或 --from 与 --to",
     ),
+    "period_future": (
+        "{period} has not begun yet (today is {today}); nothing to report",
+        "{period} 尚未开始（今天是 {today}），没有可统计的内容",
+    ),
     "period_reversed": (
         "the period ends ({end}) before it starts ({start})",
         "期间结束日期（{end}）早于开始日期（{start}）",
@@ -296,6 +322,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_money": (
         "{value!r} is not an amount of money; use 500, 500.5, ¥500 or 500元",
         "{value!r} 不是有效金额；可用 500、500.5、¥500 或 500元",
+    ),
+    "money_comma": (
+        "{value!r}: a comma may only separate thousands (1,500 or 1,500.50); "
+        "use a point for yuan and fen, e.g. 1.50",
+        "{value!r}：逗号只能用作千位分隔（1,500 或 1,500.50）；元与角分之间请用小数点，如 1.50",
     ),
     "money_negative": ("the amount {value!r} is negative", "金额 {value!r} 不能为负数"),
     "money_absurd": (
@@ -328,7 +359,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} 不是有效电话号码（仅限数字、空格、+ 和 -）",
     ),
     "bad_text": ("{what} cannot be empty", "{what}不能为空"),
+    "text_control": (
+        "{value!r} contains a control character ({char}); type the text without it",
+        "{value!r} 含有控制字符（{char}），请去掉后重新输入",
+    ),
     "bad_number": ("{value!r} is not a whole number ≥ 0", "{value!r} 不是大于等于 0 的整数"),
+    "bad_mobile": (
+        "{value!r} looks like a mobile number but has {digits} digits; a mobile has 11",
+        "{value!r} 像是手机号，但有 {digits} 位；手机号应为 11 位",
+    ),
+    "bad_birth_date": (
+        "{value!r} is not a birth date; use 1990-03-07, 19900307, 1990年3月7日, "
+        "or a month: 1990-03, 1990.03, 199003, 1990年3月",
+        "{value!r} 不是有效出生日期；可用 1990-03-07、19900307、1990年3月7日，"
+        "或年月：1990-03、1990.03、199003、1990年3月",
+    ),
+    "bad_today": (
+        "`$UNIONCTL_TODAY` is {value!r}, not a date; use 2025-12-31 or unset it",
+        "`$UNIONCTL_TODAY` 为 {value!r}，不是有效日期；请写成 2025-12-31 或删除该变量",
+    ),
+    "id_card_area": (
+        "ID-card number {value!r} starts with an area code that does not exist",
+        "身份证号 {value!r} 的地区码不存在",
+    ),
     "id_card_format": (
         "ID-card number {value!r} must be 18 characters: 17 digits and a digit or X",
         "身份证号 {value!r} 应为 18 位：17 位数字加 1 位数字或 X",
@@ -653,6 +706,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_done": ("backed up {src} to {dest} ({size})", "已备份 {src} 到 {dest}（{size}）"),
     "check_ok": ("{path}: all checks passed", "{path}：检查全部通过"),
     "check_failed": ("{path}: {count} check(s) failed", "{path}：{count} 项检查未通过"),
+    "demo_built_temporary": (
+        "demo hospital built in a temporary file, now removed ({members} people, "
+        "{branches} branches); keep one with `unionctl demo --db demo.db`",
+        "演示医院建于临时文件，已删除（{members} 人，{branches} 个分工会）；"
+        "如需保留：`unionctl demo --db demo.db`",
+    ),
     "demo_built": (
         "demo hospital written to {path} ({members} people, {branches} branches)",
         "演示医院已写入 {path}（{members} 人，{branches} 个分工会）",
@@ -670,7 +729,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_decease": ("record a death", "登记去世"),
     "act_transfer": ("transfer", "调动"),
     "act_unjoin": ("set to non-member", "改为未入会"),
-    "act_depart": ("record leaving the hospital (depart)", "登记离职（depart）"),
+    "act_depart": ("record leaving the hospital", "登记离职"),
     "act_transfer_out": ("transfer out of the union", "转出"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
@@ -772,7 +831,7 @@ HELP_ZH: dict[str, str] = {
     ),
     "members list --hardship": "只列出有在档困难档案的会员。",
     "members list --born-month": "按出生月份筛选（生日慰问）。",
-    "members list --search": "在姓名、工号、科室、职务或手机号中查找。",
+    "members list --search": "在姓名、工号、科室、职务中查找；加 --include-private 时也查手机号和身份证号。% 和 _ 按普通字符处理。",
     "members join": "登记入会。\n\n示例：unionctl members join 10023 --on 2025-03-01",
     "members leave": (
         "登记退会；本人仍在本院名册上。离开本院请用 `members depart` 登记。\n\n"
@@ -970,7 +1029,9 @@ def _render(value: object, lang: str) -> object:
 
 
 def message(key: str, lang: str, /, **params: object) -> str:
-    rendered = {k: _render(v, lang) for k, v in params.items()}
+    from unionctl.privacy import mask_message_params
+
+    rendered = {k: _render(v, lang) for k, v in mask_message_params(key, params).items()}
     return _pick(MESSAGES[key], lang).format(**rendered)
 
 

@@ -31,14 +31,18 @@ def today() -> dt.date:
     """Today's date; $UNIONCTL_TODAY pins it for reproducible demos and tests."""
     pinned = os.environ.get("UNIONCTL_TODAY")
     if pinned:
-        return _pinned_day(pinned) or dt.date.today()
+        return _pinned_day(pinned)
     return dt.date.today()
 
 
 @functools.lru_cache(maxsize=8)
-def _pinned_day(text: str) -> dt.date | None:
-    # today() runs a few times per imported row: parse the pinned date once, not 3M times
-    return _parse_date_literal(text)
+def _pinned_day(text: str) -> dt.date:
+    # today() runs a few times per imported row: parse the pinned date once, not 3M times.
+    # A typo here would silently date every change by the real clock: refuse it.
+    parsed = _parse_date_literal(_typed(text))
+    if parsed is None:
+        raise UnionError("bad_today", value=text)
+    return parsed
 
 
 _DATE_PATTERNS = (
@@ -80,6 +84,33 @@ def parse_optional_date(text: str | None) -> dt.date | None:
     if text is None or not text.strip():
         return None
     return parse_date(text)
+
+
+_BIRTH_MONTH_PATTERNS = (
+    re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})"),
+    re.compile(r"([0-9]{4})([0-9]{2})"),
+    re.compile(r"([0-9]{4})年([0-9]{1,2})月"),
+)
+
+
+def parse_birth_date(text: str) -> dt.date:
+    """A birth date, or a birth month as HR rosters write 出生年月 (1990.03, 199003,
+    1990年3月, 1990-03): a month stands for its first day."""
+    value = _typed(text)
+    for pattern in _BIRTH_MONTH_PATTERNS:
+        match = pattern.fullmatch(value)
+        if match:
+            year, month = int(match.group(1)), int(match.group(2))
+            if 1 <= month <= 12 and 1900 <= year <= 9998:
+                return dt.date(year, month, 1)
+            raise UnionError("bad_birth_date", value=text)
+    return parse_date(text)
+
+
+def parse_optional_birth_date(text: str | None) -> dt.date | None:
+    if text is None or not text.strip():
+        return None
+    return parse_birth_date(text)
 
 
 class Period(NamedTuple):
@@ -183,11 +214,20 @@ _MONEY = re.compile(
 )
 
 
+_THOUSANDS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
+
+
 def parse_money(text: str) -> int:
     """500, 500.5, ¥500, 500元, 1,200.00 → integer fen. Refuses negative and absurd sums."""
     value = _typed(text)
     match = _MONEY.fullmatch(value) if len(value) <= 40 else None
-    digits = match.group(1).replace(",", "") if match else ""
+    digits = match.group(1) if match else ""
+    if "," in digits:
+        # Only thousands: 1,500 and 1,500.50. "1,50" is a decimal comma to some and a
+        # typo to others; guessing either way misstates the sum by 100 times.
+        if not _THOUSANDS.fullmatch(digits):
+            raise UnionError("money_comma", value=text)
+        digits = digits.replace(",", "")
     if not digits or digits in ("-", ".", "-."):
         raise UnionError("bad_money", value=text)
     with localcontext() as exact:
@@ -279,7 +319,7 @@ def parse_emp_no(text: str) -> str:
 def parse_member_ref(text: str) -> str:
     """An employee number as typed to look someone up; no format check, so a name typed
     by mistake reaches the lookup and gets "did you mean" suggestions."""
-    value = _typed(text)
+    value = _typed(clean_text(text))
     if not value:
         raise UnionError("bad_emp_no", value=text)
     return value
@@ -301,15 +341,45 @@ def parse_phone(text: str | None) -> str | None:
     value = _typed(text)
     if not _PHONE.fullmatch(value):
         raise UnionError("bad_phone", value=text)
+    digits = re.sub(r"[ -]", "", value)
+    national = re.sub(r"^(?:\+86|0086)", "", digits)
+    # A mainland mobile is 1 + 10 digits; a number starting with 1 that is longer than
+    # a short internal extension but not 11 digits is a mobile with a digit lost or
+    # doubled (landlines start with 0 or 2-9).
+    if national.startswith("1") and len(national) >= 7 and len(national) != 11:
+        raise UnionError("bad_mobile", value=text, digits=len(national))
     return value
 
 
+# Control characters are refused, not stripped: ESC, NUL, BEL or a C1 control in a name
+# is a paste gone wrong or an attempt to rewrite the screen of whoever lists the roll,
+# and silently storing something other than what was given would hide it. Tab, CR and
+# LF are whitespace and collapse to one space like any other run of spaces.
+# Invisible format characters (zero-width space/joiner, a BOM inside the text, bidi
+# overrides) are stripped: they arrive by copy-paste from Word, WeChat or a web page,
+# are invisible to the person typing, and a U+202E can make a name read backwards.
+# A name made of nothing else is then empty, and refused as such.
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def clean_text(text: object) -> str:
+    """Text as stored: invisible format characters gone, controls refused, spaces collapsed."""
+    raw = str(text)
+    kept = []
+    for char in raw:
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in _ALLOWED_CONTROLS:
+            raise UnionError("text_control", value=raw, char=f"U+{ord(char):04X}")
+        if category != "Cf":
+            kept.append(char)
+    return " ".join("".join(kept).split())
+
+
 def parse_text(text: str | None) -> str | None:
-    """Free text: trimmed, empty becomes None."""
+    """Free text: cleaned (clean_text) and trimmed; empty becomes None."""
     if text is None:
         return None
-    value = " ".join(str(text).split())
-    return value or None
+    return clean_text(text) or None
 
 
 class IdCard(NamedTuple):
@@ -328,6 +398,16 @@ def id_card_check_digit(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
+# GB/T 2260 province codes, the first two digits of every resident ID's area code.
+_PROVINCES = frozenset(
+    (
+        *("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34"),
+        *("35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52"),
+        *("53", "54", "61", "62", "63", "64", "65", "71", "81", "82"),
+    )
+)
+
+
 def parse_id_card(text: str) -> IdCard:
     """An 18-character resident ID (GB 11643): check digit, birth date and gender inside."""
     card = _id_card(text)
@@ -344,8 +424,10 @@ def _id_card(text: str) -> IdCard:
     if not _ID_FORMAT.fullmatch(value):
         raise UnionError("id_card_format", value=text)
     expected = id_card_check_digit(value[:17])
-    if value[17] != expected:
+    if value[17] != expected:  # first: a typo anywhere is a check-digit error
         raise UnionError("id_card_checksum", value=text, expected=expected)
+    if value[:2] not in _PROVINCES or value[2:6] == "0000":
+        raise UnionError("id_card_area", value=text)
     try:
         birth = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
@@ -356,20 +438,3 @@ def _id_card(text: str) -> IdCard:
 
 
 _ID_FORMAT = re.compile(r"[0-9]{17}[0-9X]")
-
-
-def mask_phone(value: str | None) -> str:
-    """138****1234: enough to recognise, not enough to call."""
-    if not value:
-        return ""
-    digits = value.replace(" ", "").replace("-", "")
-    if len(digits) <= 7:
-        return "*" * len(digits)
-    return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
-
-
-def mask_id_card(value: str | None) -> str:
-    """330102********1234"""
-    if not value:
-        return ""
-    return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}"

@@ -9,21 +9,19 @@ tabulate with disable_numparse 0.3 s; csv.writer 25 ms — so rich only on a ter
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import json
-import os
 import re
-import sys
-import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from unionctl import labels
 from unionctl.errors import UnionError
-from unionctl.parsing import format_money, mask_id_card, mask_phone
+from unionctl.parsing import format_money
+from unionctl.privacy import mask_fields, mask_id_card, mask_phone
 
 BASIC_FORMATS = ("table", "csv", "tsv", "json", "md", "xlsx")
 NUMERIC_KINDS = ("int", "money", "percent", "signed")
@@ -119,8 +117,44 @@ def check_format(name: str) -> str:
     raise UnionError("bad_format", value=name, accepted=", ".join(sorted(tabulate_formats)))
 
 
+def printable(text: str, *, keep_breaks: bool = False) -> str:
+    """Control and invisible format characters shown as escapes (\\x1b, \\u200b).
+
+    Input refuses them (parsing.clean_text), but a database written by an older release,
+    another program or a hand-edited file may still hold one: printed raw, ESC [2J in a
+    name clears the secretary's screen and U+202E reverses what follows."""
+    if text.isprintable():
+        return text
+    return "".join(
+        _escape(char)
+        if unicodedata.category(char) in _UNSHOWN and not (keep_breaks and char in "\t\r\n")
+        else char
+        for char in text
+    )
+
+
+_UNSHOWN = frozenset(("Cc", "Cf", "Zl", "Zp"))  # controls, invisible formats, line breaks
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) -> Any:
-    """A raw stored value as the reader sees it (text), or as JSON wants it."""
+    """A raw stored value as the reader sees it (text, printable), or as JSON wants it
+    (json.dumps escapes control characters itself)."""
+    shown = _cell(column, value, style, for_json=for_json)
+    if for_json:
+        return None if shown == "" else shown  # one absence in JSON: null, never ""
+    if shown.isprintable():  # the common case, kept cheap: exports run this per cell
+        return shown
+    # CSV/TSV quote a tab or line break inside a cell: there it is data, not a screen
+    # control, and a spreadsheet shows it as a line break.
+    return printable(shown, keep_breaks=style.for_machines)
+
+
+def _cell(column: Column, value: Any, style: Style, *, for_json: bool) -> Any:
     kind = column.kind
     if value is None:
         return None if for_json else ""
@@ -157,50 +191,39 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
     if kind == "json":
         data = json.loads(value)
         if not style.include_private:
-            data = _mask_private(data)
+            data = mask_fields(data)
         return data if for_json else json.dumps(data, ensure_ascii=False, sort_keys=True)
     return value if for_json else str(value)
 
 
-def _mask_private(data: Any) -> Any:
-    """Phone and ID-card numbers inside a JSON snapshot (the audit log), masked."""
-    if isinstance(data, dict):
-        masked = {}
-        for key, item in data.items():
-            if key == "phone" and isinstance(item, str):
-                masked[key] = mask_phone(item)
-            elif key == "id_card" and isinstance(item, str):
-                masked[key] = mask_id_card(item)
-            else:
-                masked[key] = _mask_private(item)
-        return masked
-    if isinstance(data, list):
-        return [_mask_private(item) for item in data]
-    return data
-
-
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
 
 
 def neutralise(text: str) -> str:
     """OWASP CSV injection: a text cell a spreadsheet would run as a formula gets a quote.
 
+    A text that already starts with a quote gets one more, so that `unneutralise` (what
+    `members import` reads cells with) can tell the guard from data: without it a
+    stored `'=x` came back from export → import as `=x`. The pair round-trips every
+    text exactly (tests/test_roundtrip.py), and is the only place either rule lives.
+
     A lone CR inside a cell becomes LF: csv.writer quotes LF but not CR, and Excel
     would read an unquoted CR as the end of the record."""
-    if text and text.startswith(_FORMULA_START):
-        text = "'" + text
+    if text and text.startswith((*_FORMULA_START, _QUOTE)):
+        text = _QUOTE + text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
 def unneutralise(text: str) -> str:
-    """The inverse of `neutralise` for a cell read back from CSV (the table reader calls
-    it), so an export imports back unchanged. Keep the two together: one rule."""
-    return text[1:] if text.startswith(_NEUTRALISED) else text
+    """The cell as it was stored, from what `neutralise` wrote (the importer's half)."""
+    if text.startswith(_QUOTE) and text[1:].startswith((*_FORMULA_START, _QUOTE)):
+        return text[1:]
+    return text
 
 
-_NEUTRALISED = tuple("'" + start for start in _FORMULA_START)
 _EXCEL_TEXT = re.compile(r'="([0-9]+)"')
 
 
@@ -341,6 +364,9 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
     from tabulate import tabulate
 
     markdown = fmt in ("pipe", "github")
+    # Piped plain text is for `wc -l`, `sort` and `grep`: one table is its header and
+    # rows only. Several tables keep their titles, which say where each one starts.
+    titled = markdown or fmt != "simple" or len(items) > 1
     for index, item in enumerate(items):
         if index:
             out.write("\n")
@@ -358,7 +384,7 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
             align = ["right" if c.numeric else "left" for c in item.columns]
         if markdown:  # a | inside a cell would start a new column
             rows = [[c.replace("|", "\\|") for c in row] for row in rows]
-        if heading:
+        if heading and titled:
             out.write(f"### {heading}\n\n" if markdown else f"{heading}\n")
         if not rows:
             rows = [["" for _ in headers]]
@@ -376,6 +402,9 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
         return [Text(value) for value in row]
 
     console = Console(file=out, highlight=False, soft_wrap=False)
+    # fold, not rich's default ellipsis: a narrow terminal may wrap a value over lines
+    # but never drop its characters (`100…`, `1943-03-…`, `153****1…` were shown).
+    fold = {"overflow": "fold"}
     for index, item in enumerate(items):
         if index:
             console.print()
@@ -384,14 +413,16 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
             title=Text(heading) if heading else None, title_justify="left", title_style="bold"
         )
         if isinstance(item, Record):
-            rich_table.add_column(labels.header("field", style.lang), style="bold")
-            rich_table.add_column(labels.header("value", style.lang))
+            rich_table.add_column(labels.header("field", style.lang), style="bold", **fold)
+            rich_table.add_column(labels.header("value", style.lang), **fold)
             for row in _record_rows(item, style):
                 rich_table.add_row(*texts(row))
         else:
             for column in item.columns:
                 rich_table.add_column(
-                    Text(column.title(style.lang)), justify="right" if column.numeric else "left"
+                    Text(column.title(style.lang)),
+                    justify="right" if column.numeric else "left",
+                    **fold,
                 )
             for row in _text_rows(item, style):
                 rich_table.add_row(*texts(row))
@@ -443,43 +474,3 @@ def _for_audience(item: Table | Record, *, machine: bool) -> Table | Record:
         title_suffix=item.title_suffix,
         total=pick(item.total) if item.total is not None else None,
     )
-
-
-@contextlib.contextmanager
-def output_stream(
-    path: str | None, *, bom: bool, private: bool = False
-) -> Iterator[tuple[IO[str], bool]]:
-    """stdout, or FILE written atomically (a temp file renamed into place on success).
-
-    A file holding private fields (phone, ID-card number) is made readable by its owner only.
-    """
-    if path is None or path == "-":
-        stream = sys.stdout
-        if bom:
-            stream.write("\ufeff")
-        yield stream, stream.isatty()
-        stream.flush()
-        return
-    target = os.path.abspath(path)
-    directory = os.path.dirname(target)
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise UnionError("output_failed", path=path, detail=error.strerror) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            if bom:
-                stream.write("\ufeff")
-            yield stream, False
-        os.chmod(temporary, 0o600 if private else 0o644 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

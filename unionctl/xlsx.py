@@ -18,13 +18,12 @@ half openpyxl's time, flat memory). It is imported only when an xlsx is written.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from unionctl import labels
@@ -36,36 +35,26 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def write_workbook(
-    items: Table | Record | Sequence[Table | Record], style: Style, path: str | None
+    items: Table | Record | Sequence[Table | Record],
+    style: Style,
+    path: str | None,
+    *,
+    protected: Iterable[Path] = (),
+    committed: bool = False,
 ) -> None:
-    """Write the tables to FILE as .xlsx, atomically, readable by its owner only.
+    """Write the tables to FILE as .xlsx under unionctl.output's rules (atomic, 0600,
+    never over the database, written through to a device or FIFO).
 
     A workbook is binary: it is never written to stdout (a terminal or a pipe)."""
+    from unionctl.output import output_file
+
     if path is None or path == "-":
         raise UnionError("xlsx_needs_output")
     if isinstance(items, Table | Record):
         items = [items]
     items = [_for_audience(item, machine=True) for item in items]
-    target = os.path.abspath(path)
-    try:
-        fd, temporary = tempfile.mkstemp(
-            prefix=".unionctl-", suffix=".xlsx", dir=os.path.dirname(target)
-        )
-        os.close(fd)
-    except OSError as error:
-        raise UnionError("output_failed", path=path, detail=error.strerror) from None
-    try:
+    with output_file(path, protected=protected, committed=committed) as temporary:
         _write(items, style, temporary)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise UnionError("output_failed", path=path, detail=error.strerror) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _write(items: Sequence[Table | Record], style: Style, path: str) -> None:

@@ -3,6 +3,7 @@ domain errors become one line on stderr and exit status 1."""
 
 from __future__ import annotations
 
+import errno
 import sys
 from typing import Annotated, Any
 
@@ -20,6 +21,8 @@ from unionctl.cli.context import (
     OutputOption,
     PrivateOption,
 )
+
+_STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO)
 
 
 class UnionGroup(TyperGroup):
@@ -57,12 +60,21 @@ class UnionGroup(TyperGroup):
 def _report(error: Exception) -> None:
     from unionctl.errors import ImportRejected, UnionError
 
+    if isinstance(error, OSError) and not error.filename and error.errno in _STREAM_ERRORS:
+        # stdout failed outside our own writers (a plain echo): the same one line
+        from unionctl.output import STDOUT, failure
+
+        _report(failure(STDOUT, error, committed=context.state().committed))
+    if getattr(error, "quiet", False):
+        raise typer.Exit(1) from None
     if isinstance(error, UnionError):
+        from unionctl.render import printable
+
         lang = context.state().language
-        typer.echo(f"unionctl: {error.message(lang)}", err=True)
+        typer.echo(f"unionctl: {printable(error.message(lang))}", err=True)
         if isinstance(error, ImportRejected):
             for text in _problem_lines(error.problems, lang):
-                typer.echo("  " + text, err=True)
+                typer.echo("  " + printable(text), err=True)
         raise typer.Exit(1) from None
     if "sqlalchemy" in sys.modules or "sqlite3" in sys.modules:
         import sqlite3

@@ -39,6 +39,7 @@ class AppState:
     command: str = ""
     opened: list[Database] = field(default_factory=list)
     held: list[tuple[str, bool]] | None = None  # confirmations waiting for the commit
+    committed: bool = False  # a write landed: an output failure after it must say so
 
     @property
     def language(self) -> str:
@@ -252,13 +253,20 @@ def writing(database: Database) -> Iterator[Work]:
             yield work
     finally:
         _state.held = None
+    _state.committed = True
+    from unionctl.output import echo
+
     for text, err in held:
-        typer.echo(text, err=err)
+        echo(text, err=err, committed=True)
 
 
 def emit(items: Table | Record | list[Table | Record], *, private: bool = False) -> None:
-    """Print tables in the chosen format to stdout or --output."""
-    from unionctl.render import Style, check_format, output_stream, write
+    """Print tables in the chosen format to stdout or --output (unionctl.output's rules).
+
+    `private` is kept for callers that still pass it: every output file is now 0600."""
+    del private
+    from unionctl.output import open_output, protected_paths
+    from unionctl.render import Style, check_format, write
 
     fmt = check_format(_state.format or "table")
     style = Style(
@@ -267,30 +275,46 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
         include_private=_state.include_private,
         bom=_state.bom and fmt in ("csv", "tsv"),
     )
+    protected = protected_paths(_database_paths()) if _state.output not in (None, "-") else []
     if fmt == "xlsx":  # binary, to a file only; openpyxl/XlsxWriter load only here
         from unionctl.xlsx import write_workbook
 
-        write_workbook(items, style, _state.output)
+        write_workbook(items, style, _state.output, protected=protected, committed=_state.committed)
         return
-    with output_stream(_state.output, bom=style.bom, private=private and style.include_private) as (
-        stream,
-        tty,
-    ):
+    with open_output(
+        _state.output, bom=style.bom, protected=protected, committed=_state.committed
+    ) as (stream, tty):
         write(items, style, stream, tty=tty)
+
+
+def _database_paths() -> list:
+    """The database file(s) this command uses, which --output must never overwrite."""
+    paths = [database.target.path for database in _state.opened]
+    if not paths:
+        from unionctl.db import resolve_target
+
+        paths.append(resolve_target(_state.db).path)
+    return paths
 
 
 def say(key: str, /, *, err: bool = False, **params: Any) -> None:
     """A one-line confirmation in the user's language, on stdout (stderr when stdout
     carries a table that a pipe or spreadsheet reads)."""
-    text = message(key, _state.language, **params)
+    from unionctl.render import printable
+
+    text = printable(message(key, _state.language, **params))
     if _state.held is not None:
         _state.held.append((text, err))
     else:
-        typer.echo(text, err=err)
+        from unionctl.output import echo
+
+        echo(text, err=err, committed=_state.committed)
 
 
 def warn(text: str) -> None:
-    typer.echo(text, err=True)
+    from unionctl.output import echo
+
+    echo(text, err=True)
 
 
 @contextmanager

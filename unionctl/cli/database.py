@@ -52,25 +52,35 @@ def demo(
 
     Example: unionctl demo --db /tmp/demo.db
     """
+    import shutil
+    import tempfile
+
     from unionctl.cli.context import progress
     from unionctl.services.demo import build_demo, demo_overview
 
-    path = Path(db).expanduser().absolute() if db else _fresh_demo_path()
-    with progress(None, "demo") as advance:
-        summary = build_demo(path, actor=state().who, advance=advance)
-    state().db = str(path)
-    database = open_db()
-    with database.read() as session:
-        tables = demo_overview(session, year=summary.year)
-    say("demo_built", path=path, members=summary.people, branches=summary.branches, err=True)
-    emit(tables)
-
-
-def _fresh_demo_path() -> Path:
-    import tempfile
-
-    directory = Path(tempfile.mkdtemp(prefix="unionctl-demo-"))
-    return directory / "demo.db"
+    # Without --db the demo is a look, not a file to keep: it is built in a private
+    # temporary folder that is removed once the report is printed (it used to pile up
+    # in /tmp). stdout stays the report alone; the line about the file is on stderr.
+    scratch = None if db else Path(tempfile.mkdtemp(prefix="unionctl-demo-"))
+    path = scratch / "demo.db" if scratch else Path(db).expanduser().absolute()
+    try:
+        with progress(None, "demo") as advance:
+            summary = build_demo(path, actor=state().who, advance=advance)
+        state().db = str(path)
+        database = open_db()
+        with database.read() as session:
+            tables = demo_overview(session, year=summary.year)
+        counts = {"members": summary.people, "branches": summary.branches}
+        if scratch:
+            say("demo_built_temporary", err=True, **counts)
+        else:
+            say("demo_built", path=path, err=True, **counts)
+        emit(tables)
+    finally:
+        if scratch:
+            for opened in state().opened:
+                opened.dispose()
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 @command
@@ -102,7 +112,7 @@ def log(
             include_private=state().include_private,
             lang=state().language,
         )
-        emit(table, private=True)
+        emit(table)
 
 
 @command
@@ -112,8 +122,9 @@ def db_path() -> None:
     Example: unionctl db path
     """
     from unionctl.db import resolve_target
+    from unionctl.output import echo
 
-    typer.echo(resolve_target(state().db).display)
+    echo(resolve_target(state().db).display)  # a closed stdout is an error, not silence
 
 
 @command
@@ -124,15 +135,11 @@ def db_backup(
 
     Example: unionctl db backup ~/backups/union-2025-12-31.db
     """
-    from unionctl.db.migrate import backup_file
-    from unionctl.errors import UnionError
+    from unionctl.db.migrate import backup_database
 
     database = open_db(check_schema=False)
-    source = database.target.path
-    if source is None:
-        raise UnionError("backup_not_sqlite", url=database.target.display)
-    size = backup_file(source, dest.expanduser().absolute())
-    say("backup_done", src=source, dest=dest, size=_size(size))
+    size = backup_database(database, dest.expanduser().absolute())
+    say("backup_done", src=database.target.path, dest=dest, size=_size(size))
 
 
 def _size(size: int) -> str:
@@ -154,7 +161,7 @@ def db_check() -> None:
         Table(
             key="checks",
             title="t_db_check",
-            columns=(Column("check"), Column("result"), Column("ok", "bool", header="result")),
+            columns=(Column("check"), Column("result"), Column("ok", "bool")),
             rows=[(name, detail, ok) for name, detail, ok in results],
         )
     )

@@ -90,6 +90,7 @@ def _member_input(
 ):
     from unionctl.parsing import (
         parse_code,
+        parse_optional_birth_date,
         parse_optional_code,
         parse_optional_date,
         parse_phone,
@@ -100,7 +101,7 @@ def _member_input(
     return MemberInput(
         name=parse_text(name),
         gender=parse_optional_code("gender", gender),
-        birth_date=parse_optional_date(birth),
+        birth_date=parse_optional_birth_date(birth),
         phone=parse_phone(phone),
         id_card=parse_text(id_card),
         dept=parse_text(dept),
@@ -224,7 +225,11 @@ def members_edit(
         "id_card": id_card,
     }
     for code, value in given.items():
-        if value is not None and not value.strip():
+        if value is None:
+            continue
+        if value.strip() and code in emptied:
+            raise UnionError("clear_and_set", field=Term("header", code))
+        if not value.strip():
             emptied.add(code)
     gender, birth, dept, branch, post, phone, id_card = (
         None if code in emptied else value for code, value in given.items()
@@ -307,7 +312,10 @@ def members_list(
     search: Annotated[
         str | None,
         typer.Option(
-            "--search", help="Text in name, number, dept, post or phone.", show_default=False
+            "--search",
+            help="Text in name, number, dept or post; with --include-private, phone and "
+            "ID card too. % and _ are plain characters.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -747,7 +755,7 @@ def _shown(name: str, value):
     import datetime as dt
 
     from unionctl.labels import Term
-    from unionctl.parsing import mask_id_card, mask_phone
+    from unionctl.privacy import mask_id_card, mask_phone
 
     if value is None:
         return ""

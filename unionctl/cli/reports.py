@@ -38,13 +38,15 @@ def reports_membership(
     Example: unionctl reports membership --year 2025 --by branch --format csv
     """
     from unionctl.errors import UnionError
-    from unionctl.parsing import parse_period
+    from unionctl.parsing import parse_period, today
     from unionctl.reports.membership import membership_by_branch, membership_by_month
 
     builders = {"branch": membership_by_branch, "month": membership_by_month}
     if by not in builders:
         raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(builders))
     period = parse_period(month=month, year=year, start=start, end=end)
+    if period.start > today():
+        raise UnionError("period_future", period=period.label(), today=today().isoformat())
     database = open_db()
     with database.read() as session:
         emit(builders[by](session, period))

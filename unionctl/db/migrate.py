@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,33 +113,91 @@ def _upgrade(database: Database, *, actor: str, command: str, old: str | None) -
         )
 
 
+_BACKUP_TEMP = ".unionctl-backup"
+
+
+def backup_database(database: Database, dest: Path) -> int:
+    """`db backup`: only a unionctl database, copied by backup_file."""
+    source = database.target.path
+    if source is None:
+        raise UnionError("backup_not_sqlite", url=database.target.display)
+    revision = database.schema_revision()
+    if revision is None or not re.fullmatch(r"[0-9]{4}_[a-z0-9_]+", revision):
+        # An empty file, another program's SQLite database, or another Alembic project:
+        # copying it would say "backed up" about something that is not the union's data.
+        raise UnionError("backup_not_unionctl", path=str(source))
+    return backup_file(source, dest)
+
+
 def backup_file(source: Path, dest: Path) -> int:
     """Copy a live SQLite file with the online backup API, atomically; returns bytes.
 
     One step (pages=-1): measured here, a step-wise backup never finished while another
     process kept writing, and the one-step copy of 122 MB took 0.3 s, intact.
+
+    The copy is built in `.NAME.PID.unionctl-backup` beside the destination with no
+    rollback journal (journal_mode=OFF: a half-made copy is thrown away, never
+    recovered), then renamed into place. A backup killed midway leaves only that temp
+    file; the next backup into the same directory removes any whose process is gone.
+    Errors name the destination, never the temp file.
     """
     if dest.exists():
         raise UnionError("backup_exists", path=str(dest))
-    temporary = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    create_file(temporary)
+    _remove_stale_backups(dest)
+    # Part of the name only: a destination near the 255-byte name limit still fits.
+    temporary = dest.with_name(f".{dest.name[:64]}.{os.getpid()}{_BACKUP_TEMP}")
     try:
+        create_file(temporary)
         with (
             contextlib.closing(sqlite3.connect(source)) as src,
             contextlib.closing(sqlite3.connect(temporary)) as out,
         ):
             src.execute("PRAGMA busy_timeout = 5000")
+            out.execute("PRAGMA journal_mode = OFF")
             src.backup(out, pages=-1)
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
         os.replace(temporary, dest)
     except sqlite3.DatabaseError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         if "not a database" in str(error):
             raise UnionError("db_not_sqlite", path=str(source)) from None
-        raise UnionError("db_error", path=str(source), detail=str(error)) from None
+        raise UnionError("backup_failed", path=str(dest), detail=str(error)) from None
+    except OSError as error:
+        _discard(temporary)
+        raise UnionError("backup_failed", path=str(dest), detail=error.strerror) from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise
     return dest.stat().st_size
+
+
+def _discard(temporary: Path) -> None:
+    for suffix in ("", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{temporary}{suffix}").unlink()
+
+
+def _remove_stale_backups(dest: Path) -> None:
+    """Temp copies left by a killed backup into this directory (their process is gone)."""
+    try:
+        leftovers = list(dest.parent.glob(f".*{_BACKUP_TEMP}"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid_text = leftover.name.removesuffix(_BACKUP_TEMP).rsplit(".", 1)[-1]
+        if pid_text.isdigit() and not _alive(int(pid_text)):
+            _discard(leftover)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive, and not ours to clean up after
+    return True
 
 
 def check(database: Database) -> list[tuple[str, str, bool]]:

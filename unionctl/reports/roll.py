@@ -68,22 +68,23 @@ def _just_before(alias: str, day: str) -> str:
 
 def membership_moves(start: str = ":start", end: str = ":day") -> str:
     """Rows (member_id, day, joined, left, working, branch_id): each membership that began
-    (joined) or ended (left: 退会, departure, death, transfer out) between `start` and `end`,
-    placed in the branch and employment the person had at that moment."""
+    (joined) or ended (left: 退会, departure, death, transfer out) between `start` and `end`
+    while its person was on the roll, placed in the branch and employment of that moment.
+    (A membership brought from another union before the hire date is no join here.)"""
     return f"""
     SELECT p.member_id, p.start_on AS day, 1 AS joined, 0 AS left_,
-           COALESCE(e.value <> 'retired', 1) AS working, CAST(b.value AS INTEGER) AS branch_id
+           e.value <> 'retired' AS working, CAST(b.value AS INTEGER) AS branch_id
     FROM member_period p
-    LEFT JOIN member_period e
+    JOIN member_period e
            ON e.member_id = p.member_id AND e.aspect = 'employment' AND {covers("e", "p.start_on")}
     LEFT JOIN member_period b
            ON b.member_id = p.member_id AND b.aspect = 'branch' AND {covers("b", "p.start_on")}
     WHERE p.aspect = 'status' AND p.value = 'member' AND p.start_on BETWEEN {start} AND {end}
     UNION ALL
     SELECT p.member_id, p.end_on, 0, 1,
-           COALESCE(e.value <> 'retired', 1), CAST(b.value AS INTEGER)
+           e.value <> 'retired', CAST(b.value AS INTEGER)
     FROM member_period p
-    LEFT JOIN member_period e
+    JOIN member_period e
            ON e.member_id = p.member_id AND e.aspect = 'employment'
           AND {_just_before("e", "p.end_on")}
     LEFT JOIN member_period b

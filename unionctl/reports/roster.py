@@ -51,7 +51,9 @@ class RosterFilter:
     search: str | None = None
 
 
-def _member_query(session: Session, filters: RosterFilter, columns: list):
+def _member_query(
+    session: Session, filters: RosterFilter, columns: list, *, private_search: bool = False
+):
     query = select(*columns).select_from(Member).outerjoin(Branch, Branch.id == Member.branch_id)
     if filters.branch:
         branch = find_branch(session, filters.branch)
@@ -73,21 +75,23 @@ def _member_query(session: Session, filters: RosterFilter, columns: list):
     if filters.born_month:
         query = query.where(func.strftime("%m", Member.birth_date) == f"{filters.born_month:02d}")
     if filters.search:
-        pattern = f"%{filters.search}%"
-        query = query.where(
-            or_(
-                Member.name.like(pattern),
-                Member.emp_no.like(pattern),
-                Member.dept.like(pattern),
-                Member.post.like(pattern),
-                Member.phone.like(pattern),
-            )
-        )
+        # % and _ are what the user typed, not wildcards. Private fields are searched
+        # only when they are shown: a probe by digits would recover a masked phone.
+        escaped = filters.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        searched = [Member.name, Member.emp_no, Member.dept, Member.post]
+        if private_search:
+            searched += [Member.phone, Member.id_card]
+        query = query.where(or_(*(field.like(pattern, escape="\\") for field in searched)))
     return query.order_by(Member.emp_no)
 
 
-def _roster(session: Session, filters: RosterFilter, pairs: list) -> Table:
-    query = _member_query(session, filters, [expr for _, expr in pairs])
+def _roster(
+    session: Session, filters: RosterFilter, pairs: list, *, private_search: bool = False
+) -> Table:
+    query = _member_query(
+        session, filters, [expr for _, expr in pairs], private_search=private_search
+    )
     rows = session.connection().execution_options(stream_results=True).execute(query)
     return Table(key="members", columns=[column for column, _ in pairs], rows=rows)
 
@@ -95,7 +99,7 @@ def _roster(session: Session, filters: RosterFilter, pairs: list) -> Table:
 def member_list(session: Session, filters: RosterFilter, *, include_private: bool) -> Table:
     """members list: phone masked (ID card shown only with --include-private)."""
     pairs = [*ROSTER_COLUMNS, PHONE] + ([ID_CARD] if include_private else [])
-    table = _roster(session, filters, pairs)
+    table = _roster(session, filters, pairs, private_search=include_private)
     table.title = "t_members"
     return table
 

@@ -9,10 +9,8 @@ from sqlmodel import Session, select
 
 from unionctl.labels import header, name
 from unionctl.models import AuditEntry
-from unionctl.parsing import mask_id_card, mask_phone
+from unionctl.privacy import mask_field
 from unionctl.render import Column, Table
-
-PRIVATE = {"phone": mask_phone, "id_card": mask_id_card}
 
 
 def _flatten(value: dict | None, prefix: str = "") -> dict[str, object]:
@@ -28,8 +26,7 @@ def _flatten(value: dict | None, prefix: str = "") -> dict[str, object]:
 def _shown(key: str, value: object, include_private: bool) -> str:
     if value is None:
         return "∅"
-    masker = PRIVATE.get(key.rsplit(".", 1)[-1])
-    return masker(str(value)) if masker and not include_private else str(value)
+    return str(value) if include_private else str(mask_field(key, str(value)))
 
 
 # Snapshot fields that hold a stored code, and the code group that names it.

@@ -44,7 +44,7 @@ STATUS_RULES: dict[str, tuple[tuple[str, ...], str]] = {
     "leave": (("member",), "left"),  # 退会: stays on the roll
     "unjoin": (("member",), "non_member"),  # edit --status non_member: a recorded correction
     "depart": (ON_ROLL, "departed"),  # 离职/调出: leaves the roll
-    "transfer_out": (ON_ROLL, "transferred"),  # leaves the roll, membership moves (转出)
+    "transfer_out": (("member",), "transferred"),  # leaves the roll, membership moves (转出)
     "decease": (ON_ROLL, "deceased"),  # 去世: leaves the roll
 }
 # Which verb records each status (`edit --status left` points here).
@@ -121,10 +121,11 @@ def initial_periods(
     branch_start = start
     if start is not None and status == "member" and joined_on is not None:
         branch_start = min(start, joined_on)
-    rows = [
-        _row(member_id, "employment", employment, start, stamp),
-        _row(member_id, "status", status, status_start, stamp),
-    ]
+    rows = [_row(member_id, "employment", employment, start, stamp)]
+    if status == "member" and start is not None and joined_on is not None and start < joined_on:
+        # hired before joining: a non-member until then, so the history has no gap
+        rows.append({**_row(member_id, "status", "non_member", start, stamp), "end_on": joined_on})
+    rows.append(_row(member_id, "status", status, status_start, stamp))
     if branch_id is not None:
         rows.append(_row(member_id, "branch", str(branch_id), branch_start, stamp))
     return rows
@@ -200,21 +201,10 @@ def change(
 ) -> None:
     """Close the current period of `aspect` on `on` and open one with `value` (None: close)."""
     _check_date(person, on)
-    starts = (
-        conn.execute(
-            select(PERIOD.c.start_on).where(
-                PERIOD.c.member_id == person.id, PERIOD.c.aspect == "employment"
-            )
-        )
-        .scalars()
-        .all()
-    )
-    if starts and None not in starts and on < min(starts):
+    _, start = roll_start_of(conn, person)
+    if start is not None and on < start:
         raise UnionError(
-            "before_roll",
-            emp_no=person.emp_no,
-            on=on.isoformat(),
-            start=min(starts).isoformat(),
+            "before_roll", emp_no=person.emp_no, on=on.isoformat(), start=start.isoformat()
         )
     last = _last_change(conn, person.id, aspect)
     if last is not None and on < last:
@@ -248,6 +238,22 @@ def correct_start(conn: Connection, person: Person, aspect: str, new_start: dt.d
     _move_boundary(conn, person, aspect, period, new_start)
 
 
+def roll_start_of(conn: Connection, person: Person) -> tuple[bool, dt.date | None]:
+    """(has any employment period, the start of the first one)."""
+    starts = (
+        conn.execute(
+            select(PERIOD.c.start_on).where(
+                PERIOD.c.member_id == person.id, PERIOD.c.aspect == "employment"
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if not starts:
+        return False, None
+    return True, None if None in starts else min(starts)
+
+
 def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> None:
     """A corrected hire date: the first employment period starts then, and the first status
     and branch periods that began with it move too."""
@@ -274,6 +280,19 @@ def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> N
         if head.end_on is not None and hired_on >= head.end_on:
             continue
         conn.execute(update(PERIOD).where(PERIOD.c.id == head.id).values(start_on=hired_on))
+    status = conn.execute(
+        select(PERIOD)
+        .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == "status")
+        .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
+    ).first()
+    if status is not None and status.start_on is not None and hired_on < status.start_on:
+        # hired before the first recorded status: a non-member until then (no gap)
+        stamp = status.recorded_at
+        row = {
+            **_row(person.id, "status", "non_member", hired_on, stamp),
+            "end_on": status.start_on,
+        }
+        conn.execute(insert(PERIOD), [row])
 
 
 def _move_boundary(conn: Connection, person: Person, aspect: str, period, new_start) -> None:
@@ -317,7 +336,8 @@ def leave_roll(
     conn: Connection, person: Person, new_status: str, on: dt.date, *, reason: str | None, stamp
 ) -> None:
     """离职/调出/去世: status changes, and employment and branch close the same day; an open
-    hardship record closes too (the household is no longer the union's to help)."""
+    hardship record closes too (the household is no longer the union's to help), with the
+    reason given (调出 …) or the status's own."""
     change(conn, person, "status", new_status, on, reason=reason, stamp=stamp)
     for aspect in ("employment", "branch"):
         if current_period(conn, person.id, aspect) is not None:
@@ -326,5 +346,5 @@ def leave_roll(
     conn.execute(
         update(table)
         .where(and_(table.c.member_id == person.id, table.c.closed_on.is_(None)))
-        .values(closed_on=on, close_reason=ROLL_END_REASON[new_status])
+        .values(closed_on=on, close_reason=reason or ROLL_END_REASON[new_status])
     )

@@ -29,6 +29,7 @@ from unionctl.models import Branch, Member
 from unionctl.parsing import (
     parse_emp_no,
     parse_id_card,
+    parse_optional_birth_date,
     parse_optional_code,
     parse_optional_date,
     parse_phone,
@@ -36,7 +37,7 @@ from unionctl.parsing import (
     today,
 )
 from unionctl.services import members as service
-from unionctl.services.history import STATUS_VERB
+from unionctl.services.history import OFF_ROLL, STATUS_VERB
 from unionctl.services.members import MemberInput
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def read_roster(path: Path, sheet: str | None = None) -> TableFile:
 _PARSERS: dict[str, Callable[[str], object]] = {
     "name": parse_text,
     "gender": lambda v: parse_optional_code("gender", v),
-    "birth_date": parse_optional_date,
+    "birth_date": parse_optional_birth_date,
     "phone": parse_phone,
     "id_card": lambda v: parse_id_card(v).number,
     "dept": parse_text,
@@ -420,7 +421,9 @@ class _Run:
             return
         when = self.status_on or self.today
         new_status = diff.pop("status", (None, None))[1]
-        if new_status is not None and self.status_on is None:
+        joined = diff.get("joined_on", (None, None))[1] or data.joined_on
+        dated = new_status == "member" and joined is not None  # the row says when
+        if new_status is not None and self.status_on is None and not dated:
             raise UnionError(
                 "import_status_change",
                 found=Term("status", new_status),
@@ -433,7 +436,7 @@ class _Run:
         edit = MemberInput(
             **{name: getattr(data, name) for name in given if name not in ("joined_on", "status")}
         )
-        joined = diff.get("joined_on", (None, None))[1]
+        joined = diff.get("joined_on", (None, None))[1] if new_status != "member" else joined
         if joined is not None and new_status != "member":
             edit.joined_on = joined
         session = self.work.session
@@ -478,13 +481,19 @@ _COMPARED = (
 
 
 def _differences(row: dict, data: MemberInput, branches: dict[str, int]) -> dict:
-    """{field: (stored, given)} for the fields the row gives that differ from the record."""
+    """{field: (stored, given)} for the fields the row gives that differ from the record.
+
+    Someone who has left the roll keeps their last branch and employment in HR's roster;
+    those columns describe the past and are not compared."""
     diff: dict[str, tuple[object, object]] = {}
+    gone = row["status"] in OFF_ROLL
     for name in _COMPARED:
+        if gone and name == "employment":
+            continue
         value = getattr(data, name)
         if value is not None and value != row[name]:
             diff[name] = (row[name], value)
-    if data.branch is not None and branches.get(data.branch) != row["branch_id"]:
+    if not gone and data.branch is not None and branches.get(data.branch) != row["branch_id"]:
         names = {i: n for n, i in branches.items()}
         diff["branch"] = (names.get(row["branch_id"]), data.branch)
     return diff

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, select
 
 from unionctl.db import Work, local_now
@@ -265,8 +265,8 @@ def apply_status(
     conn = session.connection()
     stamp = local_now()
     if new in history.ROLL_END_REASON:
+        # the member row keeps the last branch (HR rosters do); the history says it ended
         history.leave_roll(conn, who, new, on, reason=reason, stamp=stamp)
-        member.branch_id = None
     else:
         history.change(conn, who, "status", new, on, reason=reason, stamp=stamp)
     member.status = new
@@ -441,7 +441,18 @@ def apply_edit(
                 status=Term("status", member.status),
                 joined=data.joined_on.isoformat(),
             )
+        # Without a hire date the roll started at the join date: it moves with it.
+        _, roll_start = history.roll_start_of(conn, who)
+        period = history.current_period(conn, who.id, "status")
+        follows = (
+            member.hired_on is None
+            and period is not None
+            and roll_start is not None
+            and period.start_on == roll_start
+        )
         history.correct_start(conn, who, "status", data.joined_on)
+        if follows:
+            history.correct_roll_start(conn, who, data.joined_on)
         member.joined_on = data.joined_on
         changed.append("joined_on")
     if changed:
@@ -486,6 +497,16 @@ def renumber_member(work: Work, *, emp_no: str, new_emp_no: str) -> Member:
         raise UnionError("duplicate_emp_no", emp_no=new_emp_no, name=taken.name)
     member.emp_no = new_emp_no
     _touch(work, member)
+    # The log is looked up by employee number: its entries follow the person (their
+    # snapshots still say what the number was then).
+    from unionctl.models import AuditEntry
+
+    table = AuditEntry.__table__
+    session.connection().execute(
+        update(table)
+        .where(table.c.entity == "member", table.c.key == emp_no)
+        .values(key=new_emp_no)
+    )
     work.audit("member", new_emp_no, before={"emp_no": emp_no}, after={"emp_no": new_emp_no})
     return member
 

@@ -8,9 +8,10 @@ From this revision on, a person is on the roll while an `employment` period cove
 day (it starts at the hire date and ends when they leave the hospital or die), and the
 union status is separate (someone who quits the union stays on the roll).
 
-How 0001 data is carried over (also in README "Upgrading"):
-- `hired_on` is unknown for everyone (the employment periods keep their unknown start,
-  "since before the records");
+How 0001 data is carried over (also in README "Upgrading from 0.1"):
+- `hired_on` stays unknown; each person's time on the roll starts where 0.1 began to count
+  them: at the start of their first status period (a member's join date; a non-member
+  "since before the records"), so past figures stay as 0.1 reported them;
 - `deceased` and `transferred` (转出) people leave the roll on the day recorded for that
   status: their open employment and branch periods close then, and an open hardship
   record is closed with the status as its reason;
@@ -34,6 +35,19 @@ _CLOSE_REASON = {"deceased": "去世", "transferred": "转出"}
 def upgrade() -> None:
     op.add_column("member", sa.Column("hired_on", sa.Date, nullable=True))
     conn = op.get_bind()
+    # 0.1 counted a person from their first status period; so does the roll from now on.
+    conn.execute(
+        sa.text(
+            "UPDATE member_period SET start_on = ("
+            "  SELECT CASE WHEN count(*) = count(s.start_on) THEN min(s.start_on) END"
+            "  FROM member_period s"
+            "  WHERE s.member_id = member_period.member_id AND s.aspect = 'status')"
+            " WHERE aspect IN ('employment', 'branch') AND start_on IS NULL"
+            " AND id = (SELECT min(f.id) FROM member_period f"
+            "           WHERE f.member_id = member_period.member_id"
+            "             AND f.aspect = member_period.aspect)"
+        )
+    )
     gone = conn.execute(
         sa.text(
             "SELECT m.id, m.status, p.start_on FROM member m JOIN member_period p "
