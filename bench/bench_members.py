@@ -38,8 +38,9 @@ def make_roster(path: Path, size: int, seed: int = 7) -> None:
         for n in range(size):
             year, month, day = rng.randint(1960, 2002), rng.randint(1, 12), rng.randint(1, 28)
             birth = f"{year}{month:02d}{day:02d}"
-            # region and sequence from n: unique numbers whatever the birth dates
-            first17 = f"{110000 + n // 1000:06d}{birth}{n % 1000:03d}"
+            # region (110100…: a real area code, never …0000) and sequence from n: unique
+            # numbers whatever the birth dates
+            first17 = f"{110100 + n // 1000:06d}{birth}{n % 1000:03d}"
             card = first17 + id_card_check_digit(first17)
             name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.randint(1, 2)))
             member = rng.random() < 0.9

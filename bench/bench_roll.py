@@ -134,7 +134,7 @@ def build_history(path: Path, size: int, seed: int = 11) -> dict[str, int]:
             branch = None
             counts["deceased" if status == "deceased" else "departed"] += 1
         year, month, day = rng.randint(1960, 2002), rng.randint(1, 12), rng.randint(1, 28)
-        first17 = f"{110000 + n // 1000:06d}{year}{month:02d}{day:02d}{n % 1000:03d}"
+        first17 = f"{110100 + n // 1000:06d}{year}{month:02d}{day:02d}{n % 1000:03d}"
         members.append((
             mid, f"{100000 + n}", rng.choice(SURNAMES) + rng.choice(GIVEN),
             "M" if int(first17[16]) % 2 else "F", f"{year}-{month:02d}-{day:02d}",
