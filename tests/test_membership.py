@@ -116,3 +116,13 @@ def test_leaving_the_hospital_takes_a_person_off_the_roll(roll: Cli):
     assert (total["members"], total["staff_count"], total["left"]) == (1, 2, 1)
     shown = json.loads(roll("members", "show", "10004", "--format", "json").stdout)
     assert shown["member"]["status"] == "departed"
+
+
+def test_an_empty_rate_is_a_dash_on_screen_and_empty_in_csv(cli: Cli):
+    cli("members", "add", "1", "甲", "--employment", "retired", "--joined", "2000-01-01")
+    table = cli("reports", "membership", "--year", "2025").stdout.splitlines()
+    assert table[2].split()[3] == "—"  # no working staff: no 入会率
+    csv_rows = cli("reports", "membership", "--year", "2025", "-f", "csv").stdout.splitlines()
+    assert csv_rows[1].split(",")[3] == ""
+    data = _report(cli, "--year", "2025")
+    assert data["total"]["membership_rate"] is None

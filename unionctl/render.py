@@ -157,6 +157,8 @@ def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) ->
 def _cell(column: Column, value: Any, style: Style, *, for_json: bool) -> Any:
     kind = column.kind
     if value is None:
+        if kind == "percent" and not for_json and not style.for_machines:
+            return "—"  # a rate with nothing to divide by, on screen; empty in a file
         return None if for_json else ""
     if kind == "money":
         return int(value) / 100 if for_json else format_money(int(value))
