@@ -69,6 +69,22 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "outing": ("outing", "疗休养"),
         "other": ("other", "其他"),
     },
+    "event_audience": {
+        "all": ("all members", "全体会员"),
+        "women": ("women", "女职工"),
+        "retirees": ("retirees", "退休职工"),
+        "youth": ("youth (35 or under)", "青年职工"),
+        "children": ("members' children", "职工子女"),
+    },
+    "award_level": {
+        "hospital": ("hospital", "院级"),
+        "district": ("district", "区级"),
+        "city": ("city", "市级"),
+        "province": ("province", "省级"),
+        "national": ("national", "国家级"),
+    },
+    "flag": {"over_eligible": ("attendance above eligible", "签到人数超过应参加人数")},
+    "yes_no": {"yes": ("yes", "是"), "no": ("no", "否")},
     "entity": {
         "member": ("member", "会员"),
         "branch": ("branch", "分工会"),
@@ -119,6 +135,41 @@ ALIASES: dict[str, dict[str, str]] = {
     },
     "hardship_tier": {"深度": "deep", "相对": "relative", "意外": "accidental"},
     "honour_level": {"院": "hospital", "市": "city", "省": "province", "国家": "national"},
+    "event_kind": {
+        "文体": "culture",
+        "文艺活动": "culture",
+        "体育活动": "sports",
+        "比赛": "competition",
+        "技能竞赛": "competition",
+        "义诊": "volunteer",
+        "志愿": "volunteer",
+        "志愿服务": "volunteer",
+        "体检": "health",
+        "健康": "health",
+        "节日": "holiday",
+        "座谈": "meeting",
+        "疗养": "outing",
+    },
+    "event_audience": {
+        "全体": "all",
+        "全体职工": "all",
+        "全院职工": "all",
+        "女工": "women",
+        "退休": "retirees",
+        "青年": "youth",
+        "子女": "children",
+        "kids": "children",
+    },
+    "award_level": {
+        "院": "hospital",
+        "区": "district",
+        "市": "city",
+        "全市": "city",
+        "省": "province",
+        "全省": "province",
+        "国家": "national",
+        "全国": "national",
+    },
 }
 
 # Words a roster uses that say too little to pick a code. 在职 ("working here") does not
@@ -211,6 +262,45 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
     "t_import_changes": ("Changes the import would make", "导入将做的修改"),
+    # events
+    "title_event": ("title", "活动名称"),
+    "event_on": ("date", "日期"),
+    "event_until": ("until", "结束日期"),
+    "kind": ("kind", "类别"),
+    "audience": ("audience", "对象"),
+    "organiser": ("organiser", "主办"),
+    "place": ("place", "地点"),
+    "external": ("external", "上级比赛"),
+    "eligible": ("eligible", "应参加人数"),
+    "signed_up": ("signed_up", "报名"),
+    "attended": ("attended", "签到"),
+    "no_show": ("no_show", "报名未到"),
+    "no_show_rate": ("no_show_rate", "缺席率"),
+    "headcount": ("headcount", "非会员人数"),
+    "person_times": ("person_times", "人次"),
+    "participation_rate": ("participation_rate", "参与率"),
+    "flag": ("flag", "提示"),
+    "budget": ("budget", "预算"),
+    "cost": ("cost", "实际支出"),
+    "winner": ("winner", "获奖者"),
+    "prize": ("prize", "奖项"),
+    "prize_money": ("prize_money", "奖金"),
+    "events": ("events", "活动次数"),
+    "participants": ("participants", "参与人数"),
+    "over_eligible": ("over_eligible", "超员活动"),
+    "award_hospital": ("awards_hospital", "院级奖"),
+    "award_district": ("awards_district", "区级奖"),
+    "award_city": ("awards_city", "市级奖"),
+    "award_province": ("awards_province", "省级奖"),
+    "award_national": ("awards_national", "国家级奖"),
+    "t_events": ("Events", "活动"),
+    "t_event": ("Event", "活动"),
+    "t_attendance": ("Attendance", "签到名单"),
+    "t_awards": ("Awards", "获奖"),
+    "t_events_by_kind": ("Events by kind", "各类活动情况"),
+    "t_events_by_month": ("Events by month", "逐月活动情况"),
+    "t_events_by_audience": ("Events by audience", "按对象活动情况"),
+    "t_events_by_branch": ("Events by organiser", "按主办单位活动情况"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -632,6 +722,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  + {name}（最接近的现有分工会：{closest}）",
     ),
     "line_problem": ("line {line}: {problem}", "第 {line} 行：{problem}"),
+    # events
+    "event_ends_before_start": (
+        "the event ends ({end}) before it starts ({start})",
+        "活动结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "negative_count": ("{what} cannot be negative ({value})", "{what}不能为负数（{value}）"),
+    "event_exists": (
+        "event {title!r} on {on} is already recorded (id {id})",
+        "活动“{title}”（{on}）已有记录（编号 {id}）",
+    ),
+    "event_dup_in_file": (
+        "event {title!r} appears again (first on line {first})",
+        "活动“{title}”重复出现（首次在第 {first} 行）",
+    ),
+    "event_ambiguous": (
+        "more than one event is called {ref!r}: {ids}; give its id",
+        "有多个活动名为“{ref}”：{ids}；请用编号",
+    ),
+    "unknown_event": (
+        "no event {ref!r}; see `unionctl events list`",
+        "没有活动“{ref}”；见 `unionctl events list`",
+    ),
+    "award_member_or_team": (
+        "give the winner: --member EMP_NO or --team NAME (one of them)",
+        "请给出获奖者：--member 工号 或 --team 队名（二选一）",
+    ),
+    "signin_unknown_number": ("no member has employee number {emp_no}", "没有工号为 {emp_no} 的人"),
+    "signin_unknown_name": ("no one on the roll is called {name}", "名册中没有 {name}"),
+    "signin_ambiguous_name": (
+        "{name} could be any of {emp_nos}; write the employee number",
+        "{name} 有重名（{emp_nos}）；请写工号",
+    ),
+    "signin_needs_column": (
+        "{path} has neither an employee-number nor a name column",
+        "{path} 既没有工号列也没有姓名列",
+    ),
+    "signin_skipped": (
+        "{count} line(s) of {path} skipped (--skip-unmatched):",
+        "{path} 中跳过 {count} 行（--skip-unmatched）：",
+    ),
+    "attend_file_or_numbers": (
+        "give employee numbers or --file, not both and not neither",
+        "请给出工号或 --file（二选一）",
+    ),
+    "event_added": ("added event {id}: {title} ({on})", "已添加活动 {id}：{title}（{on}）"),
+    "event_registered": (
+        "event {id} {title}: {new} signed up ({already} already were)",
+        "活动 {id} {title}：新报名 {new} 人（已报名 {already} 人）",
+    ),
+    "event_attended": (
+        "event {id} {title}: {new} signed in ({already} already had)",
+        "活动 {id} {title}：新签到 {new} 人（已签到 {already} 人）",
+    ),
+    "event_headcount": (
+        "event {id} {title}: headcount {old} → {new}",
+        "活动 {id} {title}：非会员人数 {old} → {new}",
+    ),
+    "event_awarded": (
+        "event {id} {title}: {who} won {prize} ({level})",
+        "活动 {id} {title}：{who} 获得{prize}（{level}）",
+    ),
+    "attendance_over_eligible": (
+        "event {id}: {attended} members signed in, above the {eligible} eligible "
+        "(kept; flagged in show and reports)",
+        "活动 {id}：签到 {attended} 人，超过应参加人数 {eligible}（已保存；查看和报表中会标出）",
+    ),
+    "events_imported": (
+        "imported {path}: {count} events added",
+        "已导入 {path}：新增活动 {count} 个",
+    ),
+    "events_checked": (
+        "checked {path}: {count} events would be added; nothing written (--dry-run)",
+        "已检查 {path}：将新增活动 {count} 个；未写入（--dry-run）",
+    ),
     # usage errors (Click's, said in the user's language: unionctl.cli.usage)
     "usage_where": ("{text} ({command})", "{text}（{command}）"),
     "usage_hint": ("Try '{command} --help' for help.", "试试 '{command} --help'"),
@@ -1048,6 +1212,8 @@ WHAT: dict[str, tuple[str, str]] = {
     "honour_level": ("honour level", "荣誉级别"),
     "aid_kind": ("aid kind", "帮扶类别"),
     "event_kind": ("event kind", "活动类别"),
+    "event_audience": ("audience", "活动对象"),
+    "award_level": ("award level", "获奖级别"),
     "entity": ("entity", "对象"),
 }
 
