@@ -1081,7 +1081,7 @@ HELP_ZH: dict[str, str] = {
     "members branch rename OLD": "现在的名称。",
     "members branch rename NEW": "新名称。",
     # reports
-    "reports": "报表：目前有会员情况；帮扶、活动、提案、月报和年报即将提供。",
+    "reports": "报表：目前有会员情况与活动情况；帮扶、提案、月报和年报即将提供。",
     "--month": "月份：2025-03、2025年3月、this、last。",
     "--year": "年份：2025、this、last。",
     "--from": "日期范围的第一天。",
@@ -1092,6 +1092,69 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl reports membership --year 2025 --by branch --format csv"
     ),
     "reports membership --by": "branch（按分工会）或 month（按月）。",
+    "reports events": (
+        "活动次数、人次、参与人数、参与率、预算与实际支出、各级获奖数（默认：今年）。\n\n"
+        "参与率：期末当天（若晚于今天则为今天）在会会员中，期间内至少参加过一次活动的比例。\n\n"
+        "示例：unionctl reports events --year 2025 --by kind"
+    ),
+    "reports events --by": "kind（按类别）、month（按月）、branch（按主办单位）或 audience（按对象）。",
+    # events
+    "events": "活动：培训、竞赛、文体、疗休养等；报名、签到、获奖。",
+    "events add": "添加一项活动，并显示其编号。\n\n示例：unionctl events add 护理技能竞赛 --kind competition --on 2025-05-12 --budget 8000",
+    "events add TITLE": "活动名称。",
+    "events add --kind": "类别：training 培训、competition 竞赛 ……（见 events list --help）。",
+    "events add --until": "多日活动的最后一天。",
+    "events add --place": "地点。",
+    "events add --organiser": "主办单位：院工会或某个分工会。",
+    "events add --audience": "对象：all 全体会员、women 女职工、retirees 退休职工、youth 青年职工（35 岁及以下）、children 职工子女。",
+    "events add --eligible": "应参加人数（默认：当天该对象的在会会员数；职工子女活动须填写）。",
+    "events add --budget": "预算（元）。",
+    "events add --cost": "实际支出（元）。",
+    "events add --external": "参加上级组织的比赛。",
+    "events register": "活动前报名；重复报名只算一次。\n\n示例：unionctl events register 3 10001 10004",
+    "events register EVENT": "活动编号（或完整的活动名称）。",
+    "events register EMP_NOS": "工号（可多个）。",
+    "events attend": (
+        "登记签到：用工号，或读入签到表。\n\n"
+        "同一人多次签到只算一人次。签到表中查无此人或重名的，列出行号且不写入，"
+        "除非加 --skip-unmatched。\n\n"
+        "示例：unionctl events attend 3 10001 10004\n\n"
+        "示例：unionctl events attend 3 --file 签到表.xlsx --skip-unmatched"
+    ),
+    "events attend EVENT": "活动编号（或完整的活动名称）。",
+    "events attend EMP_NOS": "工号（可多个）。",
+    "events attend --file": "签到表（CSV/TSV/.xlsx），含工号列或姓名列。",
+    "events attend --skip-unmatched": "只登记能对上的行，列出其余各行（默认：全部不写入）。",
+    "events attend --sheet": "读取 .xlsx 的哪个工作表（默认：第一个）。",
+    "events headcount": (
+        "登记不在会员名册上的参加人数（如义诊接待群众）。\n\n"
+        "人次 = 签到会员数 + 此人数。\n\n示例：unionctl events headcount 7 200"
+    ),
+    "events headcount EVENT": "活动编号（或完整的活动名称）。",
+    "events headcount COUNT": "不在会员名册上的参加人数。",
+    "events award": "登记获奖：个人或团队。\n\n示例：unionctl events award 5 --team 内四代表队 --prize 冠军 --level city",
+    "events award EVENT": "活动编号（或完整的活动名称）。",
+    "events award --member": "获奖者工号。",
+    "events award --team": "获奖团队（如 ICU、内四代表队）。",
+    "events award --prize": "奖项：一等奖、冠军 ……",
+    "events award --level": "级别：hospital 院级、district 区级、city 市级、province 省级、national 国家级。",
+    "events award --prize-money": "奖金（元）。",
+    "events list": "列出活动及签到、人次、参与率（默认：全部活动）。\n\n示例：unionctl events list --kind training --year 2025",
+    "events list --kind": (
+        "类别：culture 文艺、sports 体育、training 培训、competition 竞赛、education 思想教育、"
+        "volunteer 义诊/志愿、health 体检/健康、holiday 节日活动、meeting 座谈会、outing 疗休养、other 其他。"
+    ),
+    "events list --audience": "对象：all 全体会员、women 女职工、retirees 退休职工、youth 青年职工（35 岁及以下）、children 职工子女。",
+    "events show": "查看一项活动：详情、报名与缺席、签到名单、人次、参与率、费用、获奖。\n\n示例：unionctl events show 3",
+    "events show EVENT": "活动编号（或完整的活动名称）。",
+    "events import": (
+        "导入活动表；全部成功或全部不写入：任一行有误则不导入。\n\n"
+        "列：活动名称、类别、日期、结束日期、地点、主办、对象、应参加人数、预算、实际支出、上级比赛、非会员人数"
+        "（或对应的英文代码）。\n\n示例：unionctl events import 活动.csv --dry-run"
+    ),
+    "events import FILE": "CSV/TSV 或 .xlsx 文件。",
+    "events import --dry-run": "检查每一行，不写入。",
+    "events import --sheet": "读取 .xlsx 的哪个工作表（默认：第一个）。",
 }
 
 # Click's own words in a help page.

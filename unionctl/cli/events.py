@@ -270,14 +270,19 @@ def _open_signin(file: Path, sheet: str | None):
     from unionctl.services.events import SIGNIN_ALIASES
     from unionctl.table_file import open_table
 
-    table = open_table(
-        file,
-        fields=("emp_no", "name"),
-        aliases=SIGNIN_ALIASES,
-        required=(),
-        kinds={"emp_no": "digits"},
-        sheet=sheet,
-    )
+    try:
+        table = open_table(
+            file,
+            fields=("emp_no", "name"),
+            aliases=SIGNIN_ALIASES,
+            required=(),
+            kinds={"emp_no": "digits"},
+            sheet=sheet,
+        )
+    except UnionError as error:
+        if error.key != "import_missing_column":
+            raise
+        raise UnionError("signin_needs_column", path=str(file)) from None
     if not {"emp_no", "name"} & set(table.columns):
         raise UnionError("signin_needs_column", path=str(file))
     return table
@@ -440,6 +445,13 @@ def events_import(
     from unionctl.services.events import import_events, read_events
 
     table = read_events(file, sheet=sheet)
+    if table.ignored:  # a warning, prefixed like an error: it may come just before one
+        from unionctl.labels import message
+
+        text = message(
+            "import_ignored_columns", state().language, path=file, columns=", ".join(table.ignored)
+        )
+        warn(f"unionctl: {text}")
     database = open_db()
     count = import_events(
         database, table, actor=state().who, command=state().command, dry_run=dry_run

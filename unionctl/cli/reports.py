@@ -18,7 +18,7 @@ from unionctl.cli.context import (
 
 app = typer.Typer(
     rich_markup_mode=None,
-    help="Reports: membership now; aid, events, proposals, monthly and annual to come.",
+    help="Reports: membership and events now; aid, proposals, monthly and annual to come.",
 )
 
 
