@@ -4,6 +4,8 @@ bad input refused with one line and nothing written."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import Cli, db_dump
 
@@ -295,3 +297,51 @@ def test_an_event_is_found_by_its_title(year: Cli):
 def test_every_write_is_audited(year: Cli):
     log = year("log", "--entity", "event", "--format", "csv").stdout
     assert "events award" in log and "events attend" in log and "events headcount" in log
+
+
+@pytest.fixture
+def demo(template) -> Cli:
+    return template("events_demo", lambda cli: cli("demo", "--db", str(cli.db)), base=None)
+
+
+def test_demo_has_a_year_of_events_of_every_kind(demo: Cli):
+    from unionctl.labels import CODES
+
+    report = demo("reports", "events", "--year", "2025", "--format", "json").stdout
+    rows = json.loads(report)["rows"]
+    assert {row["kind"] for row in rows} == set(CODES["event_kind"])
+    assert sum(row["award_city"] + row["award_province"] for row in rows) >= 2
+    assert sum(row["person_times"] for row in rows) > sum(row["events"] for row in rows) * 50
+
+
+def test_many_events_count_the_eligible_as_one_event_does(demo: Cli):
+    """`events list` and the reports count the eligible over spans of good standing
+    (reports.roll.standing_spans); `events show` counts the roll on the day. They agree."""
+    listed = json.loads(demo("events", "list", "--format", "json").stdout)
+    assert len(listed) == 20
+    for event in listed:
+        shown = json.loads(demo("events", "show", str(event["id"]), "--format", "json").stdout)
+        assert shown["event"]["eligible"] == event["eligible"], event["title"]
+
+
+def test_spans_of_good_standing_cover_exactly_the_roll(demo: Cli):
+    import datetime as dt
+    import sqlite3
+
+    from unionctl.reports.events import audience_is
+    from unionctl.reports.roll import IN_GOOD_STANDING, roll_from, roll_where, standing_spans
+
+    conn = sqlite3.connect(demo.db)
+    direct = f"""SELECT count(*) FROM {roll_from()} JOIN member m ON m.id = e.member_id
+                 WHERE {roll_where()} AND {IN_GOOD_STANDING} AND {audience_is(":aud", ":day")}"""
+    spans = f"""SELECT count(*) FROM ({standing_spans()}) e JOIN member m ON m.id = e.member_id
+                WHERE (e.start_on IS NULL OR e.start_on <= :day)
+                  AND (e.end_on IS NULL OR e.end_on > :day)
+                  AND {audience_is(":aud", ":day").replace("e.value", "e.employment")}"""
+    day = dt.date(2023, 12, 25)
+    while day <= dt.date(2026, 1, 5):
+        for audience in ("all", "women", "retirees", "youth"):
+            binds = {"day": day.isoformat(), "aud": audience}
+            assert conn.execute(direct, binds).fetchone() == conn.execute(spans, binds).fetchone()
+        day += dt.timedelta(days=5)
+    conn.close()
