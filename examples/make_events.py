@@ -25,11 +25,26 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "events"
 YEAR = 2025
 
+HEADER = (
+    "活动名称,类别,日期,结束日期,地点,主办单位,对象,应参加人数,预算,实际支出,上级比赛,非会员人数"
+)
 # (title, kind, month, day, days, place, organiser, audience, budget, external, headcount)
 CALENDAR = [
     ("新春联欢会", "文艺", 1, 18, 1, "学术报告厅", "院工会", "全体", 30000, False, 0),
     ("春节困难职工座谈会", "座谈会", 1, 22, 1, "工会活动室", "院工会", "全体", 2000, False, 0),
-    ("三八节女职工健康讲座", "体检/健康", 3, 7, 1, "学术报告厅", "院工会", "女职工", 3000, False, 0),
+    (
+        "三八节女职工健康讲座",
+        "体检/健康",
+        3,
+        7,
+        1,
+        "学术报告厅",
+        "院工会",
+        "女职工",
+        3000,
+        False,
+        0,
+    ),
     ("学雷锋义诊", "义诊/志愿", 3, 5, 1, "人民广场", "内科分工会", "全体", 1500, False, 200),
     ("春季健步走", "体育", 4, 12, 1, "滨江绿道", "院工会", "全体", 8000, False, 0),
     ("护理技能竞赛", "竞赛", 5, 10, 2, "护理示教室", "护理分工会", "全体", 12000, False, 0),
@@ -40,7 +55,19 @@ CALENDAR = [
     ("送清凉慰问", "节日活动", 7, 15, 1, "各病区", "院工会", "全体", 20000, False, 0),
     ("职工疗休养（第一批）", "疗休养", 8, 18, 5, "千岛湖", "院工会", "全体", 60000, False, 0),
     ("全省医院职工技能大赛", "竞赛", 9, 8, 3, "省人民医院", "院工会", "全体", 8000, True, 0),
-    ("退休职工重阳座谈会", "座谈会", 10, 29, 1, "工会活动室", "离退休分工会", "退休职工", 4000, False, 0),
+    (
+        "退休职工重阳座谈会",
+        "座谈会",
+        10,
+        29,
+        1,
+        "工会活动室",
+        "离退休分工会",
+        "退休职工",
+        4000,
+        False,
+        0,
+    ),
     ("职工合唱比赛", "文艺", 10, 18, 1, "学术报告厅", "院工会", "全体", 18000, False, 0),
     ("医患沟通培训", "培训", 11, 8, 1, "学术报告厅", "院工会", "全体", 3000, False, 0),
     ("年度职工体检", "体检/健康", 11, 20, 10, "体检中心", "院工会", "全体", 90000, False, 0),
@@ -91,9 +118,7 @@ def main() -> None:
     attended: dict[str, list[dict[str, str]]] = {}
     with (OUT / "events.csv").open("w", encoding="utf-8", newline="") as stream:
         out = csv.writer(stream, lineterminator="\n")
-        out.writerow(
-            "活动名称,类别,日期,结束日期,地点,主办单位,对象,应参加人数,预算,实际支出,上级比赛,非会员人数".split(",")
-        )
+        out.writerow(HEADER.split(","))
         for n, (title, kind, month, day, days, place, org, aud, budget, ext, head) in enumerate(
             calendar, 1
         ):
@@ -102,8 +127,20 @@ def main() -> None:
             eligible = "" if aud != "职工子女" else "150"
             cost = round(budget * rng.uniform(0.8, 1.05), 2)
             out.writerow(
-                [title, kind, start, end or "", place, org, aud, eligible, budget,
-                 f"{cost:.2f}", "是" if ext else "否", head or ""]  # fmt: skip
+                [
+                    title,
+                    kind,
+                    start,
+                    end or "",
+                    place,
+                    org,
+                    aud,
+                    eligible,
+                    budget,
+                    f"{cost:.2f}",
+                    "是" if ext else "否",
+                    head or "",
+                ]
             )
             if aud == "职工子女":
                 continue  # the children are the headcount; no member sign-in
