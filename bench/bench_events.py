@@ -19,8 +19,10 @@ import argparse
 import csv
 import os
 import random
+import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_roll import YEAR, build_history, filled, query_plan, run_child, shell_time
+from bench_roll import YEAR, build_history, filled, query_plan, run_child
 
 KINDS = ("culture", "sports", "training", "competition", "education", "volunteer",
          "health", "holiday", "meeting", "outing", "other")  # fmt: skip
@@ -80,6 +82,23 @@ def build_events(db: Path, events: int, attendance: int, seed: int = 9) -> int:
     return big
 
 
+def shell_time(db: Path, sql: str, repeat: int) -> tuple[float, float]:
+    """Median real and CPU seconds of all the statements in the sqlite3 shell (`.timer`
+    prints one line per statement: a report of several queries is their sum)."""
+    script = f".timer on\n.output /dev/null\n{sql.strip().rstrip(';')};\n"
+    runs, cpus = [], []
+    for _ in range(repeat):
+        done = subprocess.run(
+            ["sqlite3", str(db)], input=script, capture_output=True, text=True, check=True
+        )
+        times = re.findall(
+            r"Run Time: real ([\d.]+) user ([\d.]+) sys ([\d.]+)", done.stdout + done.stderr
+        )
+        runs.append(sum(float(real) for real, _u, _s in times))
+        cpus.append(sum(float(user) + float(system) for _r, user, system in times))
+    return statistics.median(runs), statistics.median(cpus)
+
+
 def signin_sheet(db: Path, path: Path, lines: int) -> None:
     conn = sqlite3.connect(db)
     numbers = [row[0] for row in conn.execute("SELECT emp_no FROM member LIMIT ?", (lines,))]
@@ -98,6 +117,7 @@ def main() -> None:
     parser.add_argument("--attendance", type=int, default=2_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--reuse", type=Path, help="A database kept by an earlier run.")
     options = parser.parse_args()
     from unionctl.reports.events import TOTAL_SQL, _report_sql
 
@@ -108,11 +128,15 @@ def main() -> None:
     unionctl = [sys.executable, "-m", "unionctl"]
     rows = []
     try:
-        subprocess.run([*unionctl, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
-        start = time.perf_counter()
-        build_history(db, options.members)
-        big = build_events(db, options.events, options.attendance)
-        print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        if options.reuse:
+            shutil.copy(options.reuse, db)
+            big = 1
+        else:
+            subprocess.run([*unionctl, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+            start = time.perf_counter()
+            build_history(db, options.members)
+            big = build_events(db, options.events, options.attendance)
+            print(f"built in {time.perf_counter() - start:.1f} s", file=sys.stderr)
         binds = {"start": f"{YEAR}-01-01", "end": f"{YEAR}-12-31", "day": f"{YEAR}-12-31",
                  "id": str(big)}  # fmt: skip
         report_sql = filled(_report_sql("kind"), binds) + ";\n" + filled(TOTAL_SQL, binds)
@@ -135,9 +159,12 @@ def main() -> None:
         print(query_plan(db, filled(_report_sql("kind"), binds)), file=sys.stderr)
         sheet = work / "签到表.csv"
         signin_sheet(db, sheet, 20_000)
-        add = [*unionctl, "events", "add", "全院大会", "--kind", "meeting", "--on", f"{YEAR}-12-30"]
+        title = f"全院大会{time.time_ns()}"
+        add = [*unionctl, "events", "add", title, "--kind", "meeting", "--on", f"{YEAR}-12-30"]
         subprocess.run(add, env=env, check=True, stdout=subprocess.DEVNULL)
-        fresh = str(options.events + 1)
+        conn = sqlite3.connect(db)
+        fresh = str(conn.execute("SELECT max(id) FROM event").fetchone()[0])
+        conn.close()
         seconds, cpu, peak, _out = run_child(
             [*unionctl, "events", "attend", fresh, "--file", str(sheet)], env, 1
         )
