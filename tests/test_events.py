@@ -345,3 +345,20 @@ def test_spans_of_good_standing_cover_exactly_the_roll(demo: Cli):
             assert conn.execute(direct, binds).fetchone() == conn.execute(spans, binds).fetchone()
         day += dt.timedelta(days=5)
     conn.close()
+
+
+def test_signin_workbook_with_numbers_typed_as_numbers(year: Cli, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["XX医院职工签到表"])  # a title line above the header
+    sheet.append(["序号", "工号", "姓名"])
+    sheet.append([1, 10003, "李强"])  # a number cell: read as its digits
+    sheet.append([2, None, "王芳"])
+    path = tmp_path / "签到表.xlsx"
+    book.save(path)
+    result = year("events", "attend", "4", "--file", str(path))
+    assert result.stdout == "event 4 义诊: 2 signed in (0 already had)\n"
+    shown = year("events", "show", "4", "--format", "csv").stdout
+    assert "10002,王芳" in shown and "10003,李强" in shown and "person_times,202" in shown
