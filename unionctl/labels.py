@@ -1107,7 +1107,7 @@ HELP_ZH: dict[str, str] = {
     "members branch rename OLD": "现在的名称。",
     "members branch rename NEW": "新名称。",
     # reports
-    "reports": "报表：目前有会员情况；帮扶、活动、提案、月报和年报即将提供。",
+    "reports": "报表：目前有会员情况与提案办理情况；帮扶、活动、月报和年报即将提供。",
     "--month": "月份：2025-03、2025年3月、this、last。",
     "--year": "年份：2025、this、last。",
     "--from": "日期范围的第一天。",
@@ -1118,6 +1118,92 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl reports membership --year 2025 --by branch --format csv"
     ),
     "reports membership --by": "branch（按分工会）或 month（按月）。",
+    # proposals
+    "proposals": "提案、意见建议与职工诉求：从职代会提出到办结。",
+    "CODE": "提案编号，例如 2025-001（意见建议 S2025-001，职工诉求 A2025-001）。",
+    "proposals session": "提案所属的职代会届次。",
+    "proposals session add": (
+        "添加一次职代会；显示其届次编号（届-次，如 5-7）。\n\n"
+        "示例：unionctl proposals session add --term 5 --session 7 --on 2025-03-16 --attendance 186"
+    ),
+    "proposals session add --term": "届，例如 5。",
+    "proposals session add --session": "次，例如 7。",
+    "proposals session add --on": "召开日期。",
+    "proposals session add --kind": "congress 职工代表大会、member_congress 会员代表大会、joint 联席会议。",
+    "proposals session add --attendance": "出席代表人数。",
+    "proposals session list": (
+        "列出各次职代会及其提案数。\n\n示例：unionctl proposals session list"
+    ),
+    "proposals add": (
+        "登记一件提案、意见建议或职工诉求；显示其编号（2025-001、S2025-001、A2025-001）。\n\n"
+        "提案人和每位附议人在当天都须是在会会员。\n\n"
+        "示例：unionctl proposals add 增设暑期托管班 --by 10023 --cosigners 10031,10045 --session 5-7"
+    ),
+    "proposals add TITLE": "案由（标题）。",
+    "proposals add --by": "提案人工号。",
+    "proposals add --cosigners": "附议人工号，例如 10002,10004。",
+    "--category": "类别（自由填写，例如 后勤保障）。",
+    "--session": "职代会届次，写成 届-次，例如 5-7。",
+    "--kind": "类型：proposal 提案、suggestion 意见建议、appeal 职工诉求。",
+    "proposals add --on": "提交日期（默认：今天）。",
+    "proposals add --text": "提案全文（内容）。",
+    "proposals accept": "立案。\n\n示例：unionctl proposals accept 2025-001 --on 2025-03-20",
+    "proposals reject": (
+        "不予立案，并写明告知提案人的理由。\n\n"
+        "示例：unionctl proposals reject 2025-002 --reason 不属于职代会提案范围"
+    ),
+    "proposals reject --reason": "不予立案的理由。",
+    "proposals convert": (
+        "把提案转为意见建议办理；编号不变。\n\n示例：unionctl proposals convert 2025-003"
+    ),
+    "proposals assign": (
+        "把已立案的提案交办给承办部门，并定下办理期限。\n\n"
+        "示例：unionctl proposals assign 2025-001 --dept 后勤保障部 --due 2025-06-30 --key"
+    ),
+    "proposals assign --dept": "承办部门。",
+    "proposals assign --due": "办理期限：须在该日前答复。",
+    "proposals assign --key": "列为重点督办。",
+    "proposals reply": (
+        "登记承办部门的答复及办理方式。\n\n"
+        "示例：unionctl proposals reply 2025-001 --disposition resolved --text 已于6月起试行"
+    ),
+    "proposals reply --disposition": "resolved 已落实、explained 解释说明、urged 督促办理、scheduled 列入计划。",
+    "proposals reply --text": "答复内容。",
+    "proposals close": (
+        "办结已答复的提案，并登记提案人的满意度。\n\n"
+        "示例：unionctl proposals close 2025-001 --satisfaction satisfied"
+    ),
+    "proposals close --satisfaction": "提案人的评价：satisfied 满意、basic 基本满意、unsatisfied 不满意。",
+    "proposals show": (
+        "查看一件提案及其完整办理过程：每一步、日期与登记人。\n\n"
+        "示例：unionctl proposals show 2025-001"
+    ),
+    "proposals list": (
+        "列出提案；加 --overdue 时显示逾期天数（没有逾期时输出空表，退出状态为 0）。\n\n"
+        "示例：unionctl proposals list --overdue --format csv"
+    ),
+    "proposals list --status": "状态：submitted、accepted、rejected、converted、assigned、replied、closed（或 已立案…）。",
+    "proposals list --dept": "承办部门。",
+    "proposals list --overdue": "只列出已交办、超过办理期限仍未答复的。",
+    "proposals list --key": "只列出重点督办的。",
+    "proposals import": (
+        "按提案委员会的台账导入一次会议的提案；全部成功或全部不写。\n\n"
+        "表头可用编码或中文：标题/案由、提案人工号、附议人、类型、类别、届次、提交日期、内容，"
+        "以及办理进度：立案情况、立案日期、不予立案理由、承办部门、办理期限、重点督办、答复类型、"
+        "答复内容、答复日期、满意度、办结日期。每一行按与命令相同的步骤办理；某一步的日期空着时"
+        "取上一步的日期。\n\n"
+        "示例：unionctl proposals import 五届七次提案.xlsx --dry-run"
+    ),
+    "proposals import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
+    "proposals import --dry-run": "逐行检查，不写入任何数据。",
+    "proposals import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",
+    "reports proposals": (
+        "一段期间（默认：今年）收到的提案及其办理情况。\n\n"
+        "办结率 = 已办结 ÷ 立案；满意率 =（满意 + 基本满意）÷ 已评价；逾期按期末当天（或今天）计。"
+        "没有可除的数时比率显示为 —。\n\n"
+        "示例：unionctl reports proposals --year 2025 --by category"
+    ),
+    "reports proposals --by": "kind（按类型）、category（按类别）、dept（按承办部门）或 status（按状态）。",
 }
 
 # Click's own words in a help page.
