@@ -73,9 +73,7 @@ def build_demo(
 DEMO_SESSION = {"term": 5, "session": 7, "on": dt.date(2025, 3, 14), "attendance": 186}
 
 
-def _demo_proposals(
-    database, source: Path, *, actor: str, advance: Callable[[int], None]
-) -> None:
+def _demo_proposals(database, source: Path, *, actor: str, advance: Callable[[int], None]) -> None:
     """The 5-7 staff congress, then its cases through `proposals import`."""
     from unionctl.services.proposal_import import import_proposals, read_proposals
     from unionctl.services.proposals import add_session
