@@ -218,7 +218,7 @@ class _DryRun(Exception):
 def _write(work, row: Row) -> None:
     """The case through the same steps as the commands, as far as the row says it got."""
     proposal, _ = service.add_proposal(work, row.data)
-    code = proposal.code
+    code = proposal  # the steps take the row itself: no lookup by code each time
     decision = row.decision or ("accepted" if row.dept else None)
     on = row.accepted_on or proposal.submitted_on
     if decision == "accepted":

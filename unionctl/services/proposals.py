@@ -209,10 +209,12 @@ def add_proposal(work: Work, data: ProposalInput) -> tuple[Proposal, Member]:
 
 
 def _step(
-    work: Work, code: str, action: str, on: dt.date | None, **changes
+    work: Work, code: str | Proposal, action: str, on: dt.date | None, **changes
 ) -> tuple[Proposal, dt.date]:
-    """One step of the status machine: checked, dated, kept in the timeline and audited."""
-    proposal = find_proposal(work.session, code)
+    """One step of the status machine: checked, dated, kept in the timeline and audited.
+
+    `code` may be the Proposal itself (the import has it at hand: no lookup per step)."""
+    proposal = code if isinstance(code, Proposal) else find_proposal(work.session, code)
     new = check_step(proposal, action)
     day = on or today()
     _not_future(day)
@@ -254,17 +256,21 @@ def _last_step_on(proposal: Proposal) -> dt.date:
     return max(d for d in dates if d is not None)
 
 
-def accept(work: Work, *, code: str, on: dt.date | None = None) -> tuple[Proposal, dt.date]:
+def accept(
+    work: Work, *, code: str | Proposal, on: dt.date | None = None
+) -> tuple[Proposal, dt.date]:
     return _step(work, code, "accept", on)
 
 
 def reject(
-    work: Work, *, code: str, reason: str, on: dt.date | None = None
+    work: Work, *, code: str | Proposal, reason: str, on: dt.date | None = None
 ) -> tuple[Proposal, dt.date]:
     return _step(work, code, "reject", on, reject_reason=reason)
 
 
-def convert(work: Work, *, code: str, on: dt.date | None = None) -> tuple[Proposal, dt.date]:
+def convert(
+    work: Work, *, code: str | Proposal, on: dt.date | None = None
+) -> tuple[Proposal, dt.date]:
     """不立案, handled as a suggestion (意见建议): it keeps its code, so what was said about
     it stays findable; it counts as a suggestion from now on."""
     return _step(work, code, "convert", on, kind="suggestion")
@@ -273,7 +279,7 @@ def convert(work: Work, *, code: str, on: dt.date | None = None) -> tuple[Propos
 def assign(
     work: Work,
     *,
-    code: str,
+    code: str | Proposal,
     dept: str,
     due: dt.date,
     key: bool = False,
@@ -283,13 +289,13 @@ def assign(
 
 
 def reply(
-    work: Work, *, code: str, disposition: str, text: str, on: dt.date | None = None
+    work: Work, *, code: str | Proposal, disposition: str, text: str, on: dt.date | None = None
 ) -> tuple[Proposal, dt.date]:
     return _step(work, code, "reply", on, disposition=disposition, reply_text=text)
 
 
 def close(
-    work: Work, *, code: str, satisfaction: str | None, on: dt.date | None = None
+    work: Work, *, code: str | Proposal, satisfaction: str | None, on: dt.date | None = None
 ) -> tuple[Proposal, dt.date]:
     return _step(work, code, "close", on, satisfaction=satisfaction)
 
