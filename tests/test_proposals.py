@@ -612,3 +612,27 @@ def test_demo_has_cases_in_every_state(bare_cli: Cli, tmp_path: Path):
     assert {r["status"] for r in rows} == set(STATUSES)
     assert {r["kind"] for r in rows} == {"proposal", "suggestion", "appeal"}
     assert len({r["category"] for r in rows}) == 9
+
+
+def test_import_an_xlsx_with_date_cells_and_a_title_row(session_5_7: Cli, tmp_path: Path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["第五届七次职代会提案汇总表"])
+    sheet.append(["序号", "案由", "提案人工号", "届次", "提交日期", "承办部门", "办理期限"])
+    sheet.append(
+        [1, "增设充电桩", 10001, "5-7", dt.datetime(2025, 3, 16), "后勤", dt.datetime(2025, 5, 1)]
+    )
+    path = tmp_path / "提案.xlsx"
+    book.save(path)
+    result = session_5_7("proposals", "import", str(path))
+    assert "ignored: 序号" in result.stderr
+    shown = _json(session_5_7, "proposals", "show", "2025-001")["proposal"]
+    assert (shown["submitter"], shown["status"], shown["due_on"]) == (
+        "10001 张丽",
+        "assigned",
+        "2025-05-01",
+    )

@@ -962,7 +962,7 @@ HELP_ZH: dict[str, str] = {
         "查看操作日志：每一次写入、操作人与改动内容。\n\n"
         "示例：unionctl log --entity member --key 10023 --since 2025-01-01"
     ),
-    "log --entity": "member、branch、proposal、aid、event 或 database。",
+    "log --entity": "member、branch、proposal、session（职代会届次）、aid、event 或 database。",
     "log --key": "工号、编码或编号。",
     "log --since": "只显示该日期及以后的记录。",
     "log --limit": "最多显示条数，最新的在前。",
