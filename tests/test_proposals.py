@@ -539,6 +539,41 @@ def test_bad_input_is_one_line_and_writes_nothing(congress: Cli):
     )
 
 
+def test_future_dates_and_empty_text_are_refused(congress: Cli):
+    _refused(
+        congress,
+        "proposals",
+        "add",
+        "x",
+        "--by",
+        "10001",
+        "--on",
+        "2026-01-05",
+        contains="2026-01-05 is in the future",
+    )
+    _refused(
+        congress,
+        "proposals",
+        "accept",
+        _code("submitted"),
+        "--on",
+        "2026-01-05",
+        contains="2026-01-05 is in the future",
+    )
+    _refused(congress, "proposals", "add", " ", "--by", "10001", contains="cannot be empty")
+    _refused(
+        congress,
+        "proposals",
+        "reply",
+        _code("assigned"),
+        "--disposition",
+        "resolved",
+        "--text",
+        "",
+        contains="cannot be empty",
+    )
+
+
 def test_bad_input_in_chinese(congress: Cli):
     zh = ("--lang", "zh")
     congress.fails(
