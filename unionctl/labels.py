@@ -615,8 +615,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} 已于 {on} 获得{title}",
     ),
     "change_before_last": (
-        "{emp_no}: the date {on} is before the last recorded {what} change ({last})",
-        "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）",
+        "{emp_no}: the date {on} is before the last recorded {what} change ({last}); history is recorded in date order (`unionctl members show {emp_no}` lists it)",
+        "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）；变动须按日期先后登记（`unionctl members show {emp_no}` 可查看）",
     ),
     "before_roll": (
         "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
