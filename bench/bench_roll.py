@@ -291,16 +291,19 @@ def bench_import(size: int, keep: Path | None) -> None:
         env = {**os.environ, "UNIONCTL_DB": str(db), "UNIONCTL_LANG": "en"}
         subprocess.run([sys.executable, "-m", "unionctl", "init"], env=env, check=True,
                        stdout=subprocess.DEVNULL)  # fmt: skip
+        # sqlite-utils beside this Python (a venv's bin need not be on PATH), else on PATH
+        beside = Path(sys.executable).with_name("sqlite-utils")
+        sqlite_utils = str(beside) if beside.exists() else shutil.which("sqlite-utils")
         ways = [
             ("unionctl members import", [sys.executable, "-m", "unionctl", "members", "import",
                                          str(roster), "--create-branches"]),
-            ("sqlite-utils insert --csv", ["sqlite-utils", "insert", str(work / "su.db"),
-                                           "member", str(roster), "--csv"]),
+            ("sqlite-utils insert --csv", [sqlite_utils or "sqlite-utils", "insert",
+                                           str(work / "su.db"), "member", str(roster), "--csv"]),
             ("sqlite3 executemany", [sys.executable, "-c", EXECUTEMANY, str(work / "em.db"),
                                      str(roster)]),
         ]  # fmt: skip
         for label, args in ways:
-            if args[0] == "sqlite-utils" and shutil.which("sqlite-utils") is None:
+            if args[0] == "sqlite-utils":  # not installed: skip it
                 continue
             seconds, cpu, peak, _out = run_child(args, env, 1)
             rows.append((label, seconds, cpu, peak))

@@ -85,10 +85,46 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "flag": {"over_eligible": ("attendance above eligible", "签到人数超过应参加人数")},
     "yes_no": {"yes": ("yes", "是"), "no": ("no", "否")},
+    "proposal_kind": {
+        "proposal": ("proposal", "提案"),
+        "suggestion": ("suggestion", "意见建议"),
+        "appeal": ("appeal", "职工诉求"),
+    },
+    "proposal_status": {
+        "submitted": ("submitted", "已提交"),
+        "accepted": ("accepted", "已立案"),
+        "rejected": ("rejected", "不予立案"),
+        "converted": ("converted to a suggestion", "转为意见建议"),
+        "assigned": ("assigned", "已交办"),
+        "replied": ("replied", "已答复"),
+        "closed": ("closed", "已办结"),
+    },
+    "disposition": {
+        "resolved": ("resolved", "已落实"),
+        "explained": ("explained", "解释说明"),
+        "urged": ("department urged", "督促办理"),
+        "scheduled": ("scheduled", "列入计划"),
+    },
+    "satisfaction": {
+        "satisfied": ("satisfied", "满意"),
+        "basic": ("basically satisfied", "基本满意"),
+        "unsatisfied": ("unsatisfied", "不满意"),
+    },
+    "proposal_decision": {
+        "accepted": ("accepted", "立案"),
+        "rejected": ("rejected", "不予立案"),
+        "converted": ("converted to a suggestion", "转为意见建议"),
+    },
+    "session_kind": {
+        "congress": ("staff congress", "职工代表大会"),
+        "member_congress": ("members' congress", "会员代表大会"),
+        "joint": ("joint meeting", "联席会议"),
+    },
     "entity": {
         "member": ("member", "会员"),
         "branch": ("branch", "分工会"),
         "proposal": ("proposal", "提案"),
+        "session": ("congress session", "职代会届次"),
         "aid": ("aid", "帮扶"),
         "event": ("event", "活动"),
         "database": ("database", "数据库"),
@@ -169,6 +205,44 @@ ALIASES: dict[str, dict[str, str]] = {
         "全省": "province",
         "国家": "national",
         "全国": "national",
+    },
+    "proposal_kind": {
+        "意见": "suggestion",
+        "建议": "suggestion",
+        "诉求": "appeal",
+        "职工意见建议": "suggestion",
+    },
+    "proposal_status": {
+        "提交": "submitted",
+        "立案": "accepted",
+        "交办": "assigned",
+        "答复": "replied",
+        "办结": "closed",
+        "不立案": "rejected",
+        "转意见建议": "converted",
+        "converted": "converted",
+    },
+    "disposition": {
+        "落实": "resolved",
+        "近期解决": "resolved",
+        "解释": "explained",
+        "督促": "urged",
+        "列入工作日程": "scheduled",
+        "计划": "scheduled",
+    },
+    "satisfaction": {"基本": "basic", "basically satisfied": "basic", "不满": "unsatisfied"},
+    "session_kind": {
+        "职代会": "congress",
+        "会代会": "member_congress",
+        "联席会": "joint",
+    },
+    "proposal_decision": {
+        "立案": "accepted",
+        "accept": "accepted",
+        "reject": "rejected",
+        "不立案": "rejected",
+        "convert": "converted",
+        "转意见建议": "converted",
     },
 }
 
@@ -266,7 +340,6 @@ HEADERS: dict[str, tuple[str, str]] = {
     "title_event": ("title", "活动名称"),
     "event_on": ("date", "日期"),
     "event_until": ("until", "结束日期"),
-    "kind": ("kind", "类别"),
     "audience": ("audience", "对象"),
     "organiser": ("organiser", "主办"),
     "place": ("place", "地点"),
@@ -301,6 +374,54 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_events_by_month": ("Events by month", "逐月活动情况"),
     "t_events_by_audience": ("Events by audience", "按对象活动情况"),
     "t_events_by_branch": ("Events by organiser", "按主办单位活动情况"),
+    # proposals
+    "code": ("code", "编号"),
+    "kind": ("kind", "类型"),
+    "proposal_title": ("title", "标题"),
+    "proposal_text": ("text", "内容"),
+    "category": ("category", "类别"),
+    "session": ("session", "届次"),
+    "submitter": ("submitter", "提案人"),
+    "submitter_name": ("submitter_name", "提案人姓名"),
+    "cosigners": ("cosigners", "附议人"),
+    "submitted_on": ("submitted_on", "提交日期"),
+    "proposal_status": ("status", "状态"),
+    "accepted_on": ("accepted_on", "立案日期"),
+    "reject_reason": ("reject_reason", "不予立案理由"),
+    "handling_dept": ("dept", "承办部门"),
+    "due_on": ("due_on", "办理期限"),
+    "key_item": ("key_item", "重点督办"),
+    "disposition": ("disposition", "答复类型"),
+    "reply": ("reply", "答复内容"),
+    "replied_on": ("replied_on", "答复日期"),
+    "satisfaction": ("satisfaction", "满意度"),
+    "proposal_closed_on": ("closed_on", "办结日期"),
+    "days_overdue": ("days_overdue", "逾期天数"),
+    "decision": ("decision", "立案情况"),
+    "term": ("term", "届"),
+    "session_no": ("session", "次"),
+    "session_kind": ("kind", "会议类型"),
+    "held_on": ("held_on", "召开日期"),
+    "attendance": ("attendance", "出席人数"),
+    "proposals": ("proposals", "提案数"),
+    "detail": ("detail", "说明"),
+    "received": ("received", "收到"),
+    "accepted": ("accepted", "立案"),
+    "replied": ("replied", "已答复"),
+    "closed_count": ("closed", "已办结"),
+    "handling_rate": ("handling_rate", "办结率"),
+    "rated": ("rated", "已评价"),
+    "satisfaction_rate": ("satisfaction_rate", "满意率"),
+    "key_items": ("key_items", "重点督办"),
+    "overdue": ("overdue", "逾期"),
+    "group": ("group", "分组"),
+    "t_proposal": ("Proposal", "提案"),
+    "t_proposal_timeline": ("Timeline", "办理过程"),
+    "t_proposals": ("Proposals", "提案列表"),
+    "t_proposals_overdue": ("Overdue", "逾期未答复"),
+    "t_sessions": ("Congress sessions", "职代会届次"),
+    "t_proposals_report": ("Proposals", "提案办理情况"),
+    "t_proposal_import": ("Proposals the import would add", "导入将新增的提案"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -583,8 +704,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} 已于 {on} 获得{title}",
     ),
     "change_before_last": (
-        "{emp_no}: the date {on} is before the last recorded {what} change ({last})",
-        "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）",
+        "{emp_no}: the date {on} is before the last recorded {what} change ({last}); history is recorded in date order (`unionctl members show {emp_no}` lists it)",
+        "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）；变动须按日期先后登记（`unionctl members show {emp_no}` 可查看）",
     ),
     "before_roll": (
         "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
@@ -898,6 +1019,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
     "act_register": ("register", "建档"),
+    # proposals
+    "pact_accept": ("accept", "立案"),
+    "pact_reject": ("reject", "不予立案"),
+    "pact_convert": ("convert to a suggestion", "转为意见建议"),
+    "pact_assign": ("assign", "交办"),
+    "pact_reply": ("reply", "答复"),
+    "pact_close": ("close", "办结"),
+    "proposal_transition": (
+        "{code} is {current}, so the step {action!s} is not possible now; {allowed}",
+        "{code} 当前状态为“{current}”，不能{action}；{allowed}",
+    ),
+    "proposal_allowed_next": ("possible now: {actions}", "现在可以：{actions}"),
+    "proposal_allowed_none": ("the case is finished", "该件已办理完毕"),
+    "unknown_proposal": (
+        "no proposal {code}{suggestions}",
+        "没有编号为 {code} 的提案{suggestions}",
+    ),
+    "unknown_session": (
+        "no congress session {code}{suggestions}; add it with `unionctl proposals session add`",
+        "没有届次 {code}{suggestions}；可用 `unionctl proposals session add` 添加",
+    ),
+    "bad_session_code": (
+        "{value!r} is not a session code; use TERM-SESSION, e.g. 5-7",
+        "{value!r} 不是有效届次；请写成 届-次，例如 5-7",
+    ),
+    "duplicate_session": (
+        "session {code} already exists (held {on})",
+        "届次 {code} 已存在（{on} 召开）",
+    ),
+    "not_in_good_standing": (
+        "{emp_no} ({name}) is not a member in good standing on {on}, so cannot {role}",
+        "{emp_no}（{name}）在 {on} 不是在会会员，不能作为{role}",
+    ),
+    "role_submitter": ("submit", "提案人"),
+    "role_cosigner": ("co-sign", "附议人"),
+    "cosigner_is_submitter": (
+        "{emp_no} is the submitter and cannot also co-sign",
+        "{emp_no} 是提案人，不能同时作为附议人",
+    ),
+    "due_before_submitted": (
+        "the due date {due} is before the submission date {submitted} of {code}",
+        "办理期限 {due} 早于 {code} 的提交日期 {submitted}",
+    ),
+    "step_before_last": (
+        "{code}: the date {on} is before its last step ({last})",
+        "{code}：日期 {on} 早于上一步办理日期（{last}）",
+    ),
+    "proposal_added": (
+        "{code}: {kind} {title!r} by {emp_no} {name}",
+        "{code}：{kind}“{title}”，提案人 {emp_no} {name}",
+    ),
+    "proposal_stepped": ("{code}: {status} on {on}", "{code}：{status}，{on}"),
+    "session_added": (
+        "session {code} added: {kind} held {on}",
+        "已添加届次 {code}：{kind}，{on} 召开",
+    ),
+    "proposals_imported": (
+        "imported {path}: {count} added",
+        "已导入 {path}：新增 {count} 件",
+    ),
+    "proposals_import_checked": (
+        "checked {path}: {count} would be added; nothing written (--dry-run)",
+        "已检查 {path}：将新增 {count} 件；未写入（--dry-run）",
+    ),
+    "import_step_needs": (
+        "{field} is given, so {needed} is needed too",
+        "填写了{field}，还需要填写{needed}",
+    ),
 }
 
 
@@ -936,7 +1125,7 @@ HELP_ZH: dict[str, str] = {
         "查看操作日志：每一次写入、操作人与改动内容。\n\n"
         "示例：unionctl log --entity member --key 10023 --since 2025-01-01"
     ),
-    "log --entity": "member、branch、proposal、aid、event 或 database。",
+    "log --entity": "member、branch、proposal、session（职代会届次）、aid、event 或 database。",
     "log --key": "工号、编码或编号。",
     "log --since": "只显示该日期及以后的记录。",
     "log --limit": "最多显示条数，最新的在前。",
@@ -1081,7 +1270,7 @@ HELP_ZH: dict[str, str] = {
     "members branch rename OLD": "现在的名称。",
     "members branch rename NEW": "新名称。",
     # reports
-    "reports": "报表：目前有会员情况与活动情况；帮扶、提案、月报和年报即将提供。",
+    "reports": "报表：目前有会员情况、提案办理情况与活动情况；帮扶、月报和年报即将提供。",
     "--month": "月份：2025-03、2025年3月、this、last。",
     "--year": "年份：2025、this、last。",
     "--from": "日期范围的第一天。",
@@ -1155,6 +1344,92 @@ HELP_ZH: dict[str, str] = {
     "events import FILE": "CSV/TSV 或 .xlsx 文件。",
     "events import --dry-run": "检查每一行，不写入。",
     "events import --sheet": "读取 .xlsx 的哪个工作表（默认：第一个）。",
+    # proposals
+    "proposals": "提案、意见建议与职工诉求：从职代会提出到办结。",
+    "CODE": "提案编号，例如 2025-001（意见建议 S2025-001，职工诉求 A2025-001）。",
+    "proposals session": "提案所属的职代会届次。",
+    "proposals session add": (
+        "添加一次职代会；显示其届次编号（届-次，如 5-7）。\n\n"
+        "示例：unionctl proposals session add --term 5 --session 7 --on 2025-03-16 --attendance 186"
+    ),
+    "proposals session add --term": "届，例如 5。",
+    "proposals session add --session": "次，例如 7。",
+    "proposals session add --on": "召开日期。",
+    "proposals session add --kind": "congress 职工代表大会、member_congress 会员代表大会、joint 联席会议。",
+    "proposals session add --attendance": "出席代表人数。",
+    "proposals session list": (
+        "列出各次职代会及其提案数。\n\n示例：unionctl proposals session list"
+    ),
+    "proposals add": (
+        "登记一件提案、意见建议或职工诉求；显示其编号（2025-001、S2025-001、A2025-001）。\n\n"
+        "提案人和每位附议人在当天都须是在会会员。\n\n"
+        "示例：unionctl proposals add 增设暑期托管班 --by 10023 --cosigners 10031,10045 --session 5-7"
+    ),
+    "proposals add TITLE": "案由（标题）。",
+    "proposals add --by": "提案人工号。",
+    "proposals add --cosigners": "附议人工号，例如 10002,10004。",
+    "--category": "类别（自由填写，例如 后勤保障）。",
+    "--session": "职代会届次，写成 届-次，例如 5-7。",
+    "--kind": "类型：proposal 提案、suggestion 意见建议、appeal 职工诉求。",
+    "proposals add --on": "提交日期（默认：今天）。",
+    "proposals add --text": "提案全文（内容）。",
+    "proposals accept": "立案。\n\n示例：unionctl proposals accept 2025-001 --on 2025-03-20",
+    "proposals reject": (
+        "不予立案，并写明告知提案人的理由。\n\n"
+        "示例：unionctl proposals reject 2025-002 --reason 不属于职代会提案范围"
+    ),
+    "proposals reject --reason": "不予立案的理由。",
+    "proposals convert": (
+        "把提案转为意见建议办理；编号不变。\n\n示例：unionctl proposals convert 2025-003"
+    ),
+    "proposals assign": (
+        "把已立案的提案交办给承办部门，并定下办理期限。\n\n"
+        "示例：unionctl proposals assign 2025-001 --dept 后勤保障部 --due 2025-06-30 --key"
+    ),
+    "proposals assign --dept": "承办部门。",
+    "proposals assign --due": "办理期限：须在该日前答复。",
+    "proposals assign --key": "列为重点督办。",
+    "proposals reply": (
+        "登记承办部门的答复及办理方式。\n\n"
+        "示例：unionctl proposals reply 2025-001 --disposition resolved --text 已于6月起试行"
+    ),
+    "proposals reply --disposition": "resolved 已落实、explained 解释说明、urged 督促办理、scheduled 列入计划。",
+    "proposals reply --text": "答复内容。",
+    "proposals close": (
+        "办结已答复的提案，并登记提案人的满意度。\n\n"
+        "示例：unionctl proposals close 2025-001 --satisfaction satisfied"
+    ),
+    "proposals close --satisfaction": "提案人的评价：satisfied 满意、basic 基本满意、unsatisfied 不满意。",
+    "proposals show": (
+        "查看一件提案及其完整办理过程：每一步、日期与登记人。\n\n"
+        "示例：unionctl proposals show 2025-001"
+    ),
+    "proposals list": (
+        "列出提案；加 --overdue 时显示逾期天数（没有逾期时输出空表，退出状态为 0）。\n\n"
+        "示例：unionctl proposals list --overdue --format csv"
+    ),
+    "proposals list --status": "状态：submitted、accepted、rejected、converted、assigned、replied、closed（或 已立案…）。",
+    "proposals list --dept": "承办部门。",
+    "proposals list --overdue": "只列出已交办、超过办理期限仍未答复的。",
+    "proposals list --key": "只列出重点督办的。",
+    "proposals import": (
+        "按提案委员会的台账导入一次会议的提案；全部成功或全部不写。\n\n"
+        "表头可用编码或中文：标题/案由、提案人工号、附议人、类型、类别、届次、提交日期、内容，"
+        "以及办理进度：立案情况、立案日期、不予立案理由、承办部门、办理期限、重点督办、答复类型、"
+        "答复内容、答复日期、满意度、办结日期。每一行按与命令相同的步骤办理；某一步的日期空着时"
+        "取上一步的日期。\n\n"
+        "示例：unionctl proposals import 五届七次提案.xlsx --dry-run"
+    ),
+    "proposals import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
+    "proposals import --dry-run": "逐行检查，不写入任何数据。",
+    "proposals import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",
+    "reports proposals": (
+        "一段期间（默认：今年）收到的提案及其办理情况。\n\n"
+        "办结率 = 已办结 ÷ 立案；满意率 =（满意 + 基本满意）÷ 已评价；逾期按期末当天（或今天）计。"
+        "没有可除的数时比率显示为 —。\n\n"
+        "示例：unionctl reports proposals --year 2025 --by category"
+    ),
+    "reports proposals --by": "kind（按类型）、category（按类别）、dept（按承办部门）或 status（按状态）。",
 }
 
 # Click's own words in a help page.
@@ -1278,6 +1553,12 @@ WHAT: dict[str, tuple[str, str]] = {
     "event_audience": ("audience", "活动对象"),
     "award_level": ("award level", "获奖级别"),
     "entity": ("entity", "对象"),
+    "proposal_kind": ("proposal kind", "提案类型"),
+    "proposal_status": ("proposal status", "提案状态"),
+    "proposal_decision": ("decision", "立案情况"),
+    "disposition": ("disposition", "答复类型"),
+    "satisfaction": ("satisfaction", "满意度"),
+    "session_kind": ("session kind", "会议类型"),
 }
 
 

@@ -213,3 +213,80 @@ class EventAward(SQLModel, table=True):
     prize: str
     level: str = "hospital"
     prize_money: int | None = None  # fen
+
+
+class CongressSession(SQLModel, table=True):
+    """职代会/会员代表大会/联席会: one session, coded TERM-SESSION (第五届七次 = 5-7)."""
+
+    __tablename__ = "congress_session"
+    __table_args__ = (UniqueConstraint("term", "session"),)
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    term: int
+    session: int
+    kind: str = "congress"
+    held_on: dt.date
+    attendance: int | None = None
+    created_at: str
+
+
+class Proposal(SQLModel, table=True):
+    """提案, 意见建议 or 职工诉求, from submission to a closed case.
+
+    The status machine is services.proposals.PROPOSAL_RULES; each step's date is kept
+    here (for the reports) and as a ProposalEvent (for the timeline)."""
+
+    __tablename__ = "proposal"
+    __table_args__ = (
+        Index("ix_proposal_submitted", "submitted_on", "kind", "status"),
+        Index("ix_proposal_status_due", "status", "due_on"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    kind: str = "proposal"
+    title: str
+    text: str | None = None
+    category: str | None = None
+    session_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("congress_session.id"), nullable=True)
+    )
+    submitter_id: int = Field(sa_column=Column(Integer, ForeignKey("member.id"), nullable=False))
+    submitted_on: dt.date
+    status: str = "submitted"
+    accepted_on: dt.date | None = None  # 立案 (or converted to a suggestion) on
+    reject_reason: str | None = None
+    dept: str | None = None  # 承办部门
+    due_on: dt.date | None = None
+    key_item: bool = False  # 重点督办
+    disposition: str | None = None
+    reply_text: str | None = None
+    replied_on: dt.date | None = None
+    satisfaction: str | None = None
+    closed_on: dt.date | None = None
+    created_at: str
+
+
+class ProposalCosigner(SQLModel, table=True):
+    """附议人: a member who co-signed a proposal."""
+
+    __tablename__ = "proposal_cosigner"
+    proposal_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("proposal.id", ondelete="CASCADE"), primary_key=True)
+    )
+    member_id: int = Field(sa_column=Column(Integer, ForeignKey("member.id"), primary_key=True))
+
+
+class ProposalEvent(SQLModel, table=True):
+    """One step of a case (submitted, accepted, assigned …) with its date and actor."""
+
+    __tablename__ = "proposal_event"
+    __table_args__ = (Index("ix_proposal_event_proposal", "proposal_id", "on"),)
+    id: int | None = Field(default=None, primary_key=True)
+    proposal_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("proposal.id", ondelete="CASCADE"), nullable=False)
+    )
+    action: str
+    on: dt.date
+    actor: str
+    detail: str | None = None
+    recorded_at: str

@@ -169,10 +169,11 @@ def root(
 
 
 def _register() -> None:
-    from unionctl.cli import database, events, members, reports
+    from unionctl.cli import database, events, members, proposals, reports
 
     database.register(app)
     app.add_typer(members.app, name="members")
+    app.add_typer(proposals.app, name="proposals")
     app.add_typer(events.app, name="events")
     app.add_typer(reports.app, name="reports")
 

@@ -86,7 +86,7 @@ def demo(
 @command
 def log(
     entity: Annotated[
-        str | None, typer.Option(help="member, branch, proposal, aid, event or database.")
+        str | None, typer.Option(help="member, branch, proposal, session, aid, event or database.")
     ] = None,
     key: Annotated[str | None, typer.Option(help="An employee number, a code, an id.")] = None,
     since: Annotated[str | None, typer.Option(help="Only entries on or after this date.")] = None,

@@ -18,7 +18,7 @@ from unionctl.cli.context import (
 
 app = typer.Typer(
     rich_markup_mode=None,
-    help="Reports: membership and events now; aid, proposals, monthly and annual to come.",
+    help="Reports: membership, proposals and events now; aid, monthly and annual to come.",
 )
 
 
@@ -50,6 +50,36 @@ def reports_membership(
     database = open_db()
     with database.read() as session:
         emit(builders[by](session, period))
+
+
+@app.command("proposals")
+@command
+def reports_proposals(
+    by: Annotated[str, typer.Option("--by", help="kind, category, dept or status.")] = "kind",
+    month: MonthOption = None,
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+) -> None:
+    """Proposals received in a period (default: this year) and how they were handled.
+
+    办结率 = closed ÷ accepted; satisfaction = (satisfied + basic) ÷ rated; overdue as of
+    the period's last day (or today). A rate with nothing to divide by is shown as —.
+
+    Example: unionctl reports proposals --year 2025 --by category
+    """
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_period, today
+    from unionctl.reports.proposals import GROUPS, proposals_report
+
+    if by not in GROUPS:
+        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
+    period = parse_period(month=month, year=year, start=start, end=end)
+    if period.start > today():
+        raise UnionError("period_future", period=period.label(), today=today().isoformat())
+    database = open_db()
+    with database.read() as session:
+        emit(proposals_report(session, period, by=by, day=min(period.end, today())))
 
 
 @app.command("events")

@@ -60,6 +60,7 @@ def build_demo(
             for event in events:
                 _replay(work, event)
                 advance(1)
+        _demo_proposals(database, source, actor=actor, advance=advance)
         _load_events(database, source / "events", actor=actor)
         with database.read() as session:
             people = session.connection().exec_driver_sql("SELECT count(*) FROM member").scalar()
@@ -96,6 +97,21 @@ def _load_events(database, folder: Path, *, actor: str) -> None:
                 level=parse_code("award_level", award["级别"]),
                 prize_money=parse_money(award["奖金"]) if award["奖金"] else None,
             )
+
+
+# The congress the demo's proposals were raised at (examples/make_proposals.py).
+DEMO_SESSION = {"term": 5, "session": 7, "on": dt.date(2025, 3, 14), "attendance": 186}
+
+
+def _demo_proposals(database, source: Path, *, actor: str, advance: Callable[[int], None]) -> None:
+    """The 5-7 staff congress, then its cases through `proposals import`."""
+    from unionctl.services.proposal_import import import_proposals, read_proposals
+    from unionctl.services.proposals import add_session
+
+    with database.write(actor=actor, command="demo") as work:
+        add_session(work, kind="congress", **DEMO_SESSION)
+    table = read_proposals(source / "proposals.csv")
+    import_proposals(database, table, actor=actor, command="demo", advance=advance)
 
 
 def _read_history(path: Path) -> list[dict[str, str]]:

@@ -1,7 +1,7 @@
 """Events (活动): the event, its sign-ups (报名), its attendance (签到) and its awards.
 
-Revision ID: 0004_events
-Revises: 0003_period_lookup
+Revision ID: 0005_events
+Revises: 0004_proposals
 Create Date: 2026-11-25
 
 - one event per (title, start day): importing a calendar twice is refused, not doubled;
@@ -15,8 +15,8 @@ Create Date: 2026-11-25
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_events"
-down_revision = "0003_period_lookup"
+revision = "0005_events"
+down_revision = "0004_proposals"
 branch_labels = None
 depends_on = None
 
