@@ -476,10 +476,16 @@ def test_employee_numbers_are_kept_as_typed(number: str):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "  ", "-1001", "10 01", "10_01", "10.01", "工号1", "张丽", "A" * 33, "1001/2"]
+    "text", ["-1001", "10 01", "10_01", "10.01", "工号1", "张丽", "A" * 33, "1001/2"]
 )
 def test_bad_employee_numbers_are_refused(text: str):
     refused("bad_emp_no", parse_emp_no, text)
+
+
+@pytest.mark.parametrize("text", ["", "  "])
+def test_a_missing_employee_number_says_so(text: str):
+    """A blank 工号 in a file is usually a 合计 or 制表人 line, not a typo."""
+    refused("missing_emp_no", parse_emp_no, text)
 
 
 def test_employee_number_examples():

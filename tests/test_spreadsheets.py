@@ -54,7 +54,8 @@ def test_export_xlsx_has_typed_cells_read_back_by_openpyxl(sheet_roll: Cli, tmp_
     assert zero["emp_no"].data_type == "s"
     assert zero["phone"].value == "02112345678" and zero["phone"].data_type == "s"
     # a text cell that looks like a formula stays text, guarded as in CSV
-    assert zero["name"].value == "'=1+2" and zero["name"].data_type == "s"
+    # a string cell is never a formula: the text is written as it is, no guard quote
+    assert zero["name"].value == "=1+2" and zero["name"].data_type == "s"
     first = rows["10001"]
     assert first["id_card"].value == VALID_ID and first["id_card"].data_type == "s"
     assert first["birth_date"].is_date
@@ -332,8 +333,9 @@ def _error_cell(sheet):
         (_merged, "line 2: cells 花名册!E2:E3 are merged inside the data"),
         (_formula, "line 2: cell 花名册!D2 is a formula with no saved value"),
         (_date_in_text, "line 2: cell 花名册!A2 is a date, but 工号 is not a date column"),
-        (_id_as_number, "line 2: cell 花名册!C2 holds the number 330102199003072000"),
-        (_id_as_integer, "line 2: cell 花名册!C2 holds the number 3301021990030716"),
+        # the number is an ID card: masked in the error line too (privacy everywhere)
+        (_id_as_number, "line 2: cell 花名册!C2 holds the number 3301**************"),
+        (_id_as_integer, "line 2: cell 花名册!C2 holds the number 3301************"),
         (_error_cell, "line 2: cell 花名册!E2 holds the spreadsheet error #N/A"),
     ],
     ids=["merged", "formula-no-value", "date-in-text", "id-as-number", "id-as-int", "error"],
@@ -541,3 +543,83 @@ def test_true_false_cells_in_a_membership_column(cli: Cli, tmp_path: Path):
     cli("members", "import", str(tmp_path / "tf.xlsx"))
     members = members_json(cli)
     assert (members["30001"]["status"], members["30002"]["status"]) == ("member", "non_member")
+
+
+# --- found by trying real HR workbooks (second trial) --------------------------------
+
+
+def _book(path: Path, header: list[str], *rows: list) -> tuple:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    return path, book, sheet
+
+
+def test_year_month_typed_as_a_number_is_read_or_refused_never_1905(cli: Cli, tmp_path: Path):
+    path, book, _sheet = _book(
+        tmp_path / "ym.xlsx", ["工号", "姓名", "出生年月"], ["81005", "戊", 1990.03]
+    )
+    book.save(path)
+    cli("members", "import", str(path))
+    assert members_json(cli)["81005"]["birth_date"] == "1990-03-01"
+    path, book, _sheet = _book(
+        tmp_path / "ym2.xlsx", ["工号", "姓名", "出生年月"], ["81006", "己", 1990.1]
+    )
+    book.save(path)
+    before = db_dump(cli.db)
+    refused = cli.fails("members", "import", str(path))
+    assert "cannot say January from October" in refused.stderr
+    assert db_dump(cli.db) == before
+
+
+def test_an_employee_number_shown_with_leading_zeros_keeps_them(cli: Cli, tmp_path: Path):
+    path, book, sheet = _book(tmp_path / "z.xlsx", ["工号", "姓名"], [123, "甲"])
+    sheet["A2"].number_format = "00000"
+    book.save(path)
+    cli("members", "import", str(path))
+    assert "00123" in members_json(cli)
+
+
+def test_text_with_an_xml_escape_lookalike_round_trips(cli: Cli, tmp_path: Path):
+    cli("members", "add", "1", "张_x0041_三")
+    path = tmp_path / "rt.xlsx"
+    cli("members", "export", "-f", "xlsx", "-o", str(path))
+    result = cli("members", "import", str(path), "--update")
+    assert "0 updated, 1 unchanged" in result.stdout
+
+
+def test_a_signature_line_under_the_roster_says_what_it_is(cli: Cli, tmp_path: Path):
+    path, book, _sheet = _book(
+        tmp_path / "f.xlsx",
+        ["工号", "姓名", "备注"],
+        ["1", "甲", None],
+        [None, None, "制表人：张三"],
+    )
+    book.save(path)
+    refused = cli.fails("members", "import", str(path))
+    assert "no employee number (a total or signature line" in refused.stderr
+
+
+def test_bom_csv_wraps_every_value_a_spreadsheet_would_change(cli: Cli, tmp_path: Path):
+    """1E5 became 100000 (a second person on re-import), +86… lost its +, TRUE a boolean."""
+    cli("members", "add", "1E5", "甲", "--phone", "+8613812345678", "--dept", "TRUE")
+    path = tmp_path / "bx.csv"
+    cli("members", "export", "--bom", "--include-private", "-o", str(path))
+    data = path.read_bytes()
+    for wrapped in (b'"=""1E5"""', b'"=""+8613812345678"""', b'"=""TRUE"""'):
+        assert wrapped in data, data
+    result = cli("members", "import", str(path), "--update")
+    assert "0 added, 0 updated, 1 unchanged" in result.stdout
+
+
+def test_xlsx_text_keeps_formula_looking_values_as_they_are(cli: Cli, tmp_path: Path):
+    cli("members", "add", "1", "甲", "--phone", "+8613812345678", "--post", "'-3")
+    path = tmp_path / "p.xlsx"
+    cli("members", "export", "-f", "xlsx", "--include-private", "-o", str(path))
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    row = {h: c for h, c in zip(header, sheet[2], strict=True)}
+    assert row["phone"].value == "+8613812345678" and row["phone"].data_type == "s"
+    assert "0 updated, 1 unchanged" in cli("members", "import", str(path), "--update").stdout

@@ -560,6 +560,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown {what} {value!r}; accepted: {accepted}",
         "未知的{what} {value!r}；可用：{accepted}",
     ),
+    "missing_emp_no": (
+        "no employee number (a total or signature line under the table? remove it)",
+        "没有工号（是表格下方的合计或制表人行吗？请删除该行）",
+    ),
     "bad_emp_no": (
         "{value!r} is not an employee number (letters, digits and - only, up to 32)",
         "{value!r} 不是有效工号（仅限字母、数字和 -，最长 32 位）",
@@ -805,6 +809,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_date_in_text": (
         "cell {cell} is a date, but {column} is not a date column; format the column as text and retype it",
         "单元格 {cell} 是日期，但“{column}”不是日期列；请把该列设为文本格式后重新填写",
+    ),
+    "import_year_month_number": (
+        "cell {cell} holds the number {value}: a year and month typed as a number cannot say January from October; type it as text (1990.01, 1990-10) or as a date",
+        "单元格 {cell} 是数字 {value}：以数字填写的年月分不清 1 月和 10 月；请改为文本（1990.01、1990-10）或日期格式",
     ),
     "import_number_damaged": (
         "cell {cell} holds the number {value}: a spreadsheet keeps only 15 digits, so its last digits cannot be trusted; retype it as text",

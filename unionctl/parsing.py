@@ -311,6 +311,8 @@ _EMP_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}")
 def parse_emp_no(text: str) -> str:
     """An employee number 工号: letters, digits and dashes, as typed (case kept)."""
     value = _typed(text)
+    if not value:  # in a file: often a 合计 or 制表人 line under the roster
+        raise UnionError("missing_emp_no")
     if not _EMP_NO.fullmatch(value):
         raise UnionError("bad_emp_no", value=text)
     return value

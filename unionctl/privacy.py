@@ -93,6 +93,7 @@ MASKED_MESSAGE_PARAMS: dict[str, dict[str, str]] = {
         "id_card_gender_mismatch",
         "id_card_taken",
         "import_dup_id_card",
+        "import_number_damaged",  # an ID card typed as a number: still 15 true digits
     )
 }
 

@@ -226,14 +226,35 @@ def unneutralise(text: str) -> str:
     return text
 
 
-_EXCEL_TEXT = re.compile(r'="([0-9]+)"')
+_EXCEL_TEXT = re.compile(r'="([^"]*)"')
+# Text a spreadsheet would turn into a number, a boolean or a date when it opens a CSV:
+# 1E5 → 100000, +8613812345678 → 8613812345678, TRUE → a boolean, 3-4 → a date.
+_SPREADSHEET_VALUE = re.compile(
+    r"[+-]?[0-9.,]*[0-9][0-9.,]*(?:[eE][+-]?[0-9]+)?%?|(?i:true|false)"
+    r"|[0-9]{1,4}[-/.][0-9]{1,2}(?:[-/.][0-9]{1,4})?(?: [0-9:]+)?"
+)
 
 
-def excel_text(text: str) -> str:
-    """A digit string in CSV meant for a spreadsheet (--bom): ="00123". Excel and
-    LibreOffice both read it as the text 00123; a bare 00123 becomes the number 123 and
-    an 18-digit ID card loses its last three digits. Only whole digit strings."""
-    return f'="{text}"' if text.isdigit() and text.isascii() else text
+# An employee, phone or ID-card number a spreadsheet would read as a number (a masked
+# 138****5678 is text to it already).
+_DIGITS_VALUE = re.compile(r"[+\-0-9 ().eE]*[0-9][+\-0-9 ().eE]*")
+
+
+def excel_text(text: str, *, digits: bool = False) -> str:
+    """A cell in CSV meant for a spreadsheet (--bom) that the spreadsheet would change:
+    ="00123". Excel and LibreOffice both read that as the text 00123; a bare 00123
+    becomes the number 123, an 18-digit ID card loses its last three digits, 1E5 becomes
+    100000 and TRUE a boolean. Employee, phone and ID-card numbers (`digits`) made of
+    digits, signs, spaces and E are written so; other text only when it looks like a
+    number, boolean or date. The rest gets the formula guard, as in any CSV."""
+    number_like = _DIGITS_VALUE if digits else _SPREADSHEET_VALUE
+    if text and '"' not in text and number_like.fullmatch(text):
+        return f'="{text}"'
+    return neutralise(text)
+
+
+def excel_digits(text: str) -> str:
+    return excel_text(text, digits=True)
 
 
 def unexcel_text(text: str) -> str:
@@ -287,7 +308,11 @@ def _write_delimited(
             continue
         writer.writerow([neutralise(c.title(style.lang)) for c in item.columns])
         guards = [
-            excel_text if style.bom and c.digit_string else None if c.numeric else neutralise
+            (excel_digits if c.digit_string else excel_text)
+            if style.bom and (c.digit_string or c.kind == "text")
+            else None
+            if c.numeric
+            else neutralise
             for c in item.columns
         ]
         rows = _text_rows(item, style)

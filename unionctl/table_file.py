@@ -241,7 +241,6 @@ class _Text(_Source):
         width = header.width
         pairs = list(zip(header.columns, header.positions, strict=True))
         named = {p for p in range(width) if p not in header.unnamed}  # ignored ones included
-        digits = {code for code, kind in self.kinds.items() if kind == "digits"}
         for line, record in self._records():
             if line <= self.header_line:
                 continue
@@ -259,10 +258,7 @@ class _Text(_Source):
                 continue
             yield (
                 line,
-                {
-                    code: unexcel_text(record[i]) if code in digits else unneutralise(record[i])
-                    for code, i in pairs
-                },
+                {code: unexcel_text(record[i]) for code, i in pairs},
             )
 
 
@@ -496,6 +492,8 @@ class _Workbook(_Source):
             return "是" if value else "否"
         if isinstance(value, int | float):
             if kind == "date":
+                if 1900 <= value <= 2100:  # 出生年月 1990.03 typed as a number, not a serial
+                    return self._year_month(value, row, position)
                 return _serial_date(value, self.book.epoch) or _number_text(value)
             if kind == "digits" and abs(value) >= 10**15:
                 raise UnionError(
@@ -503,10 +501,40 @@ class _Workbook(_Source):
                     cell=self._ref(row, position),
                     value=_number_text(value),
                 )
+            if kind == "digits" and isinstance(value, int | float):
+                return self._as_displayed(value, cell)
             return _number_text(value)
         # the formula guard, undone as for CSV: the writer's, or a --bom CSV's that went
         # through a spreadsheet into this workbook
         return unneutralise(str(value))
+
+    def _year_month(self, value: float, row: int, position: int) -> str:
+        """1990.03 → 1990-03-01. A number cannot tell 1990.1 (January) from 1990.10
+        (October), nor a year alone from a date: those are refused, never guessed."""
+        year, _, month = repr(float(value)).partition(".")
+        if len(month) == 2 and 1 <= int(month) <= 12:
+            return f"{year}-{month}-01"
+        raise UnionError(
+            "import_year_month_number", cell=self._ref(row, position), value=_number_text(value)
+        )
+
+    def _as_displayed(self, value: int | float, cell: dict) -> str:
+        """An employee number stored as a number shows its leading zeros through a
+        display format such as 00000: read it as shown, so 00123 stays 00123."""
+        text = _number_text(value)
+        try:
+            style = self.book._cell_styles[cell.get("style_id") or 0]
+            from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+            fmt = (
+                BUILTIN_FORMATS.get(style.numFmtId)
+                or self.book._number_formats[style.numFmtId - 164]
+            )
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return text
+        if text.isdigit() and fmt and set(fmt) == {"0"}:
+            return text.zfill(len(fmt))
+        return text
 
     def _ref(self, row: int, position: int) -> str:
         from openpyxl.utils import get_column_letter
@@ -602,10 +630,15 @@ def _parser_class() -> type:
                     if child is not None and len(child) == 1 and child[0].tag == plain_text:
                         row, column = coordinate_to_tuple(element.get("r"))
                         self.col_counter = column
+                        text = child[0].text or ""
+                        if "_x" in text:  # _xHHHH_ escapes, as openpyxl's own path decodes
+                            from openpyxl.utils.escape import unescape
+
+                            text = unescape(text)
                         return {
                             "row": row,
                             "column": column,
-                            "value": child[0].text or "",
+                            "value": text,
                             "data_type": "s",
                             "style_id": 0,
                         }

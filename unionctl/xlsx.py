@@ -217,7 +217,12 @@ def _write_cell(
         if day is not None:
             sheet.write_datetime(row, col, day, fmt)
             return 10
-    text = neutralise(cell(column, value, style))
+    # A string cell is never a formula, so formula-looking text is written as it is
+    # (+8613812345678, not '+8613812345678); only a leading quote is doubled, so the
+    # reader's unneutralise gives back exactly what was stored.
+    text = cell(column, value, style)
+    if text.startswith("'"):
+        text = neutralise(text)
     sheet.write_string(row, col, text, fmt)
     if 2 * len(text) <= known:
         return known
