@@ -28,7 +28,13 @@ from unionctl.errors import UnionError
 
 # The newest migration this release knows, and every one before it, oldest first.
 # tests/test_db.py checks these against the Alembic scripts.
-SCHEMA_REVISIONS = ("0001_members", "0002_roll", "0003_period_lookup", "0004_proposals")
+SCHEMA_REVISIONS = (
+    "0001_members",
+    "0002_roll",
+    "0003_period_lookup",
+    "0004_proposals",
+    "0005_aid",
+)
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
