@@ -56,6 +56,16 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "cooling": ("summer cooling", "送清凉"),
         "other": ("other", "其他"),
     },
+    "aid_source": {
+        "union": ("union funds", "工会经费"),
+        "donation": ("donations", "爱心捐款"),
+        "hospital": ("hospital", "医院"),
+    },
+    "aid_flag": {
+        "over_cap": ("over the yearly cap", "超年度上限"),
+        "unregistered": ("no hardship record", "未建档"),
+        "both": ("over the cap, no hardship record", "超年度上限、未建档"),
+    },
     "event_kind": {
         "culture": ("culture", "文艺"),
         "sports": ("sports", "体育"),
@@ -333,6 +343,32 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_sessions": ("Congress sessions", "职代会届次"),
     "t_proposals_report": ("Proposals", "提案办理情况"),
     "t_proposal_import": ("Proposals the import would add", "导入将新增的提案"),
+    # aid
+    "aid_kind": ("kind", "帮扶类别"),
+    "beneficiary": ("beneficiary", "受助人"),
+    "given_on": ("given_on", "日期"),
+    "cash": ("cash", "慰问金"),
+    "goods": ("goods", "物品"),
+    "goods_value": ("goods_value", "物品价值"),
+    "aid_total": ("total", "合计金额"),
+    "aid_source": ("source", "经费来源"),
+    "visited_by": ("visited_by", "慰问人"),
+    "aid_flag": ("flag", "标记"),
+    "note": ("note", "备注"),
+    "plan": ("plan", "待慰问登记"),
+    "aid_standard": ("standard", "标准"),
+    "yearly_cap": ("yearly_cap", "年度上限"),
+    "people_helped": ("people", "人数"),
+    "times": ("times", "人次"),
+    "aid_flagged": ("flagged", "标记笔数"),
+    "households_registered": ("households_registered", "在档户数"),
+    "households_helped": ("helped", "已帮扶户数"),
+    "households_not_helped": ("not_yet_helped", "未帮扶户数"),
+    "t_aid": ("Aid", "帮扶慰问记录"),
+    "t_aid_one": ("Aid", "帮扶慰问"),
+    "t_aid_policy": ("Aid policy", "慰问金使用办法"),
+    "t_aid_report": ("Aid", "帮扶慰问情况"),
+    "t_aid_register": ("Hardship register", "困难职工档案情况"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -530,6 +566,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出生日期 {birth} 晚于入会日期 {joined}",
     ),
     "future_date": ("{value} is in the future", "{value} 晚于今天"),
+    "aid_whom": (
+        "give either an employee number or --outsider NAME, not both",
+        "请给出工号或 --outsider 姓名，二者只能选一",
+    ),
+    "aid_off_roll": (
+        "{emp_no} {name} is not on the roll on {on}: no {kind} visit",
+        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}慰问",
+    ),
+    "aid_unregistered": (
+        "{who} has no open hardship record on {on}: {kind} goes to registered households "
+        "(先建档，后帮扶); to give it anyway add --unregistered --note REASON",
+        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；"
+        "确需发放请加 --unregistered --note 原因",
+    ),
+    "aid_no_amount": (
+        "no --amount and no standard amount for {kind}; give --amount or set one with "
+        "`aid policy set`",
+        "没有给出 --amount，{kind}也没有标准金额；请给出 --amount 或用 `aid policy set` 设定",
+    ),
+    "aid_goods_value": (
+        "goods {goods!r} need their value: add --goods-value",
+        "物品 {goods!r} 须写明价值：请加 --goods-value",
+    ),
+    "aid_value_without_goods": (
+        "--goods-value without --goods: say what the goods are",
+        "有 --goods-value 却没有 --goods：请写明是什么物品",
+    ),
+    "aid_nothing": (
+        "nothing given: the amount is zero and there are no goods",
+        "金额为零，也没有物品：没有可登记的慰问",
+    ),
+    "aid_over_cap": (
+        "{emp_no} already had {given} yuan of {kind} in {year}; {value} more passes the yearly "
+        "cap of {cap}; to give it anyway add --over-cap --note REASON",
+        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；"
+        "确需发放请加 --over-cap --note 原因",
+    ),
+    "aid_amount_absurd": (
+        "the amount {value} is larger than {limit} yuan; check the figure",
+        "金额 {value} 超过 {limit} 元，请核对",
+    ),
+    "aid_standard_over_cap": (
+        "the standard for {kind} ({standard}) is above its yearly cap ({cap})",
+        "{kind}的标准金额（{standard}）高于年度上限（{cap}）",
+    ),
+    "unknown_aid": ("no aid record {id}", "没有编号为 {id} 的帮扶记录"),
     "id_card_taken": (
         "ID-card number {value!r} already belongs to {emp_no} ({name})",
         "身份证号 {value!r} 已属于 {emp_no}（{name}）",
@@ -908,6 +990,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}：{kind}“{title}”，提案人 {emp_no} {name}",
     ),
     "proposal_stepped": ("{code}: {status} on {on}", "{code}：{status}，{on}"),
+    "aid_given": (
+        "{id}: {kind} to {who} on {on}, {total} yuan{flag}",
+        "{id}：{on} 向 {who} 发放{kind}，合计 {total} 元{flag}",
+    ),
+    "aid_flagged": (" (flagged: {flag})", "（标记：{flag}）"),
+    "aid_plan_fulfilled": (
+        "{id}: fulfils plan #{plan} reported {on}",
+        "{id}：完成 {on} 登记的待慰问 #{plan}",
+    ),
+    "aid_planned": (
+        "plan #{plan}: {kind} for {emp_no} {name}, reported {on}",
+        "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
+    ),
+    "aid_policy_set": (
+        "{kind}: standard {standard}, yearly cap {cap}",
+        "{kind}：标准 {standard}，年度上限 {cap}",
+    ),
     "session_added": (
         "session {code} added: {kind} held {on}",
         "已添加届次 {code}：{kind}，{on} 召开",
@@ -1204,6 +1303,58 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl reports proposals --year 2025 --by category"
     ),
     "reports proposals --by": "kind（按类型）、category（按类别）、dept（按承办部门）或 status（按状态）。",
+    # aid
+    "aid": "帮扶与慰问（送温暖）：慰问金与物品、慰问金使用办法、待慰问登记。",
+    "aid give": (
+        "登记一次对会员（或用 --outsider 指定的外部对象）的慰问或帮扶；显示其编号。\n\n"
+        "不写 --amount 时按该类别的标准金额发放。同一会员、同一类别的慰问会完成最早一条待慰问登记。\n\n"
+        "示例：unionctl aid give 10023 --kind illness --amount 500 --by 工会主席 --on 2025-03-02"
+    ),
+    "aid give EMP_NO": "会员工号。",
+    "aid give --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid give --outsider": "外部对象的名称（如结对帮扶的贫困户），代替工号。",
+    "aid give --amount": "慰问金，单位元，例如 500 或 500.50（默认：该类别的标准金额）。",
+    "aid give --goods": "慰问物品，例如 大米、棉被。",
+    "aid give --goods-value": "物品价值，单位元。",
+    "aid give --on": "慰问日期（默认：今天）：2025-03-16、2025年3月16日、today。",
+    "aid give --by": "慰问人，例如 工会主席。",
+    "aid give --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
+    "aid give --note": "备注（超出上限或未建档时写明原因）。",
+    "aid give --over-cap": "超出年度上限仍发放（须加 --note 写明原因）。",
+    "aid give --unregistered": "对未建困难档案者发放困难帮扶（须加 --note 写明原因）。",
+    "aid plan": (
+        "登记报告给工会、尚待慰问的事由（住院、丧事、结婚、生育……）。\n\n"
+        "之后同一会员、同一类别的 `aid give` 会完成它。\n\n"
+        "示例：unionctl aid plan 10023 --kind illness --on 2025-03-01 --note 心内科住院"
+    ),
+    "aid plan EMP_NO": "会员工号。",
+    "aid plan --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid plan --on": "报告日期（默认：今天）。",
+    "aid plan --note": "备注，例如 心内科住院。",
+    "aid list": (
+        "列出慰问与帮扶记录（默认：全部），并合计慰问金与物品价值。\n\n"
+        "示例：unionctl aid list --kind illness --year 2025 --format csv"
+    ),
+    "aid list --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid list --member": "只列出该会员（工号）的记录。",
+    "aid show": "查看一条慰问或帮扶记录，以及它完成的待慰问登记。\n\n示例：unionctl aid show 12",
+    "aid show AID_ID": "帮扶记录编号。",
+    "aid policy": "慰问金使用办法：各类别的标准金额与年度上限。",
+    "aid policy set": (
+        "设定某一类别的标准金额和每人每年的上限（慰问金使用办法）。\n\n"
+        "示例：unionctl aid policy set illness --standard 500 --yearly-cap 1000"
+    ),
+    "aid policy set KIND": "帮扶类别，例如 illness 或 生病住院。",
+    "aid policy set --standard": "标准金额，单位元。",
+    "aid policy set --yearly-cap": "每名会员每年最多可领的金额，单位元。",
+    "aid policy list": "列出各帮扶类别的标准金额与年度上限。\n\n示例：unionctl aid policy list",
+    "reports aid": (
+        "一段期间（默认：今年）的帮扶慰问：人数、人次、慰问金、物品价值、合计。\n\n"
+        "人数按人计，不论帮扶几次；分工会按慰问当天所在的分工会计。下方是困难职工档案情况：期间内在档户数、"
+        "已帮扶户数与未帮扶户数。\n\n"
+        "示例：unionctl reports aid --year 2025 --by kind"
+    ),
+    "reports aid --by": "kind（按类别）、month（按月）、branch（按分工会）或 source（按经费来源）。",
 }
 
 # Click's own words in a help page.
@@ -1323,6 +1474,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "hardship_tier": ("hardship tier", "困难类别"),
     "honour_level": ("honour level", "荣誉级别"),
     "aid_kind": ("aid kind", "帮扶类别"),
+    "aid_source": ("fund source", "经费来源"),
     "event_kind": ("event kind", "活动类别"),
     "entity": ("entity", "对象"),
     "proposal_kind": ("proposal kind", "提案类型"),
