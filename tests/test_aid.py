@@ -1,0 +1,361 @@
+"""Aid and visits (issue 8): every kind, the policy and its cap, 先建档后帮扶, plan → give,
+the listing and `reports aid` with money exact to the fen in every format, both
+languages and bad input (one line, exit 1, nothing written)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import Cli, db_dump
+
+from unionctl.labels import CODES
+
+
+def _json(cli: Cli, *args: str):
+    return json.loads(cli(*args, "--format", "json").stdout)
+
+
+def _rows(cli: Cli, *args: str) -> list[dict]:
+    """The rows of a listing printed with its 合计 row."""
+    return _json(cli, *args)["rows"]
+
+
+def _id(cli: Cli, *args: str) -> int:
+    """Give; the id is the first word printed."""
+    return int(cli("aid", "give", *args).stdout.split(":")[0])
+
+
+@pytest.fixture
+def helped(template) -> Cli:
+    """The roll with 10001 registered as a hardship household since 2025-01-10 and a
+    policy for illness (standard 300, cap 1,000)."""
+
+    def build(cli: Cli) -> None:
+        cli(
+            "members",
+            "hardship",
+            "10001",
+            "--tier",
+            "deep",
+            "--reason",
+            "本人患重病",
+            "--on",
+            "2025-01-10",
+        )
+        cli("aid", "policy", "set", "illness", "--standard", "300", "--yearly-cap", "1000")
+
+    return template("aid_helped", build, base="roll")
+
+
+@pytest.mark.parametrize("kind", list(CODES["aid_kind"]))
+def test_every_kind_is_given_and_listed_in_both_languages(helped: Cli, kind):
+    who = "10001" if kind in ("hardship", "critical_illness") else "10004"
+    english, chinese = CODES["aid_kind"][kind]
+    aid = _id(helped, who, "--kind", chinese, "--amount", "123.45", "--on", "2025-05-01")
+    rows = _rows(helped, "aid", "list", "--kind", kind)
+    assert [(r["id"], r["kind"], r["emp_no"], r["cash"]) for r in rows] == [
+        (aid, kind, who, 123.45)
+    ]
+    zh = helped("aid", "list", "--kind", kind, "--lang", "zh", "--format", "csv").stdout
+    assert f"{aid},2025-05-01,{chinese},{who}," in zh
+    en = helped("aid", "list", "--kind", english, "--lang", "en", "--format", "csv").stdout
+    assert f"{aid},2025-05-01,{english},{who}," in en
+
+
+def test_outsider_with_goods_only(roll: Cli):
+    aid = _id(
+        roll,
+        "--outsider",
+        "李家村困难户",
+        "--kind",
+        "holiday",
+        "--goods",
+        "大米、棉被",
+        "--goods-value",
+        "1200",
+        "--on",
+        "2025-01-20",
+        "--by",
+        "工会主席",
+    )
+    record = json.loads(roll("aid", "show", str(aid), "--format", "json").stdout)
+    assert record["beneficiary"] == "李家村困难户"
+    assert record["emp_no"] is None
+    assert record["goods"] == "大米、棉被"
+    assert record["goods_value"] == 1200.0
+    assert record["cash"] == 0.0
+    assert record["aid_total"] == 1200.0
+    assert record["visited_by"] == "工会主席"
+
+
+def test_policy_standard_is_used_when_amount_is_left_out(helped: Cli):
+    aid = _id(helped, "10004", "--kind", "illness", "--on", "2025-03-02")
+    assert json.loads(helped("aid", "show", str(aid), "--format", "json").stdout)["cash"] == 300.0
+    policy = {r["kind"]: r for r in _json(helped, "aid", "policy", "list")}
+    assert (policy["illness"]["standard"], policy["illness"]["yearly_cap"]) == (300.0, 1000.0)
+    assert policy["wedding"]["standard"] is None
+
+
+def test_no_amount_and_no_standard_is_refused(helped: Cli):
+    before = db_dump(helped.db)
+    helped.fails("aid", "give", "10004", "--kind", "wedding", contains="aid policy set")
+    assert db_dump(helped.db) == before
+
+
+def test_the_yearly_cap_refuses_then_the_override_is_flagged(helped: Cli):
+    for day in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        _id(helped, "10004", "--kind", "illness", "--on", day)
+    before = db_dump(helped.db)
+    result = helped.fails("aid", "give", "10004", "--kind", "illness", "--on", "2025-05-01")
+    assert "900.00" in result.stderr and "1000.00" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert db_dump(helped.db) == before
+    # the override needs its reason
+    helped.fails("aid", "give", "10004", "--kind", "illness", "--on", "2025-05-01", "--over-cap")
+    assert db_dump(helped.db) == before
+    aid = _id(
+        helped,
+        "10004",
+        "--kind",
+        "illness",
+        "--on",
+        "2025-05-01",
+        "--over-cap",
+        "--note",
+        "二次手术",
+    )
+    rows = _rows(helped, "aid", "list", "--member", "10004")
+    assert [r["flag"] for r in rows] == [None, None, None, "over_cap"]
+    assert rows[-1]["id"] == aid
+    report = _json(helped, "reports", "aid", "--year", "2025")
+    assert report["aid"]["total"]["flagged"] == 1
+    # a new year starts a new cap
+    _id(helped, "10004", "--kind", "illness", "--on", "2024-12-01")
+    assert _rows(helped, "aid", "list", "--year", "2024")[0]["flag"] is None
+
+
+def test_hardship_aid_goes_to_registered_households(helped: Cli):
+    _id(helped, "10001", "--kind", "hardship", "--amount", "2000", "--on", "2025-02-01")
+    before = db_dump(helped.db)
+    # registered only from 2025-01-10
+    helped.fails(
+        "aid", "give", "10001", "--kind", "hardship", "--amount", "100", "--on", "2025-01-05"
+    )
+    for kind in ("hardship", "大病救助"):
+        result = helped.fails(
+            "aid", "give", "10004", "--kind", kind, "--amount", "500", "--on", "2025-02-01"
+        )
+        assert "--unregistered" in result.stderr
+    assert db_dump(helped.db) == before
+    aid = _id(
+        helped,
+        "10004",
+        "--kind",
+        "critical_illness",
+        "--amount",
+        "500",
+        "--unregistered",
+        "--note",
+        "建档审批中",
+        "--on",
+        "2025-02-01",
+    )
+    flags = {r["id"]: r["flag"] for r in _rows(helped, "aid", "list")}
+    assert flags[aid] == "unregistered"
+
+
+def test_visits_to_the_living_need_them_on_the_roll(roll: Cli):
+    roll("members", "decease", "10004", "--on", "2025-08-02", "--reason", "病故")
+    before = db_dump(roll.db)
+    for kind in ("birthday", "wedding", "childbirth"):
+        result = roll.fails(
+            "aid", "give", "10004", "--kind", kind, "--amount", "200", "--on", "2025-09-01"
+        )
+        assert "10004" in result.stderr
+    assert db_dump(roll.db) == before
+    # before the death it was fine; the family's bereavement visit after it is too
+    _id(roll, "10004", "--kind", "birthday", "--amount", "200", "--on", "2025-07-01")
+    _id(roll, "10004", "--kind", "bereavement", "--amount", "1000", "--on", "2025-08-03")
+
+
+BAD_INPUT = [
+    (("99999", "--kind", "illness", "--amount", "100"), "99999"),
+    (("10001", "--kind", "picnic", "--amount", "100"), "picnic"),
+    (("10001", "--kind", "illness", "--amount", "-5"), "-5"),
+    (("10001", "--kind", "illness", "--amount", "abc"), "abc"),
+    (("10001", "--kind", "illness", "--amount", "0"), None),
+    (("10001", "--kind", "illness", "--amount", "1000000.01"), "1,000,000"),
+    (("10001", "--kind", "illness", "--amount", "1.001"), "1.001"),
+    (("10001", "--kind", "holiday", "--goods", "大米"), "--goods-value"),
+    (("10001", "--kind", "holiday", "--amount", "10", "--goods-value", "5"), "--goods"),
+    (("--kind", "illness", "--amount", "100"), None),
+    (("10001", "--outsider", "某户", "--kind", "illness", "--amount", "100"), None),
+    (("10001", "--kind", "illness", "--amount", "100", "--on", "2026-01-01"), "2026-01-01"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), BAD_INPUT)
+def test_bad_input_is_one_line_and_writes_nothing(roll: Cli, args, says):
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "give", *args)
+    assert result.stderr.startswith("unionctl: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    if says:
+        assert says in result.stderr
+    assert db_dump(roll.db) == before
+
+
+def test_a_million_yuan_is_the_most_one_gift_can_be(roll: Cli):
+    aid = _id(roll, "10001", "--kind", "disaster", "--amount", "1,000,000", "--on", "2025-07-01")
+    assert _rows(roll, "aid", "list")[0]["id"] == aid
+
+
+def test_plan_is_fulfilled_by_the_next_gift_of_that_kind(roll: Cli):
+    roll("aid", "plan", "10001", "--kind", "illness", "--on", "2025-03-01", "--note", "住院")
+    roll("aid", "plan", "10001", "--kind", "illness", "--on", "2025-04-01", "--note", "复发")
+    roll("aid", "plan", "10001", "--kind", "wedding", "--on", "2025-03-01")
+    # another kind fulfils nothing
+    out = roll("aid", "give", "10001", "--kind", "holiday", "--amount", "100", "--on", "2025-03-05")
+    assert "#" not in out.stdout
+    out = roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-03-05")
+    assert "#1" in out.stdout  # the oldest
+    aid = int(out.stdout.split(":")[0])
+    record = json.loads(roll("aid", "show", str(aid), "--format", "json").stdout)
+    assert record["plan"].startswith("#1 2025-03-01")
+    # the second plan was reported after this gift: the next gift fulfils it
+    out = roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-04-02")
+    assert "#2" in out.stdout
+    out = roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-04-03")
+    assert "#" not in out.stdout
+
+
+def _fen_fixture(roll: Cli) -> None:
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "0.01", "--on", "2025-01-02")
+    roll("aid", "give", "10004", "--kind", "illness", "--amount", "1234.56", "--on", "2025-01-03")
+    roll(
+        "aid",
+        "give",
+        "--outsider",
+        "贫困户",
+        "--kind",
+        "holiday",
+        "--amount",
+        "0.10",
+        "--goods",
+        "棉被",
+        "--goods-value",
+        "99.99",
+        "--on",
+        "2025-02-03",
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "md", "table"])
+def test_money_is_exact_to_the_fen_in_every_format(roll: Cli, fmt):
+    _fen_fixture(roll)
+    out = roll("reports", "aid", "--year", "2025", "--format", fmt).stdout
+    if fmt == "json":
+        total = json.loads(out)["aid"]["total"]
+        assert (total["cash"], total["goods_value"], total["aid_total"]) == (
+            1234.67,
+            99.99,
+            1334.66,
+        )
+    else:
+        for figure in ("1234.67", "99.99", "1334.66"):
+            assert figure in out, out
+    listing = roll("aid", "list", "--format", fmt).stdout
+    if fmt == "json":
+        data = json.loads(listing)
+        assert sum(round(r["cash"] * 100) for r in data["rows"]) == 123467
+        assert data["total"]["cash"] == 1234.67
+    else:
+        assert "1234.67" in listing and "0.01" in listing
+
+
+def test_money_is_exact_in_xlsx(roll: Cli, tmp_path):
+    from openpyxl import load_workbook
+
+    _fen_fixture(roll)
+    path = tmp_path / "aid.xlsx"
+    roll("reports", "aid", "--year", "2025", "--format", "xlsx", "--output", str(path))
+    values = [c for row in load_workbook(path).active.iter_rows(values_only=True) for c in row]
+    assert any(str(v) in ("1334.66", "1334.66") for v in values), values
+
+
+def test_report_by_each_grouping_adds_up(roll: Cli):
+    _fen_fixture(roll)
+    roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-01")
+    roll(
+        "members",
+        "hardship",
+        "10004",
+        "--tier",
+        "relative",
+        "--reason",
+        "子女就学",
+        "--on",
+        "2025-01-01",
+    )
+    by_kind = _json(roll, "reports", "aid", "--year", "2025", "--by", "kind")
+    assert [(r["kind"], r["people"], r["times"]) for r in by_kind["aid"]["rows"]] == [
+        ("illness", 2, 2),
+        ("holiday", 1, 1),
+    ]
+    assert by_kind["aid"]["total"]["people"] == 3
+    assert by_kind["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    by_month = _json(roll, "reports", "aid", "--year", "2025", "--by", "month")
+    assert [(r["month"], r["aid_total"]) for r in by_month["aid"]["rows"]] == [
+        ("2025-01", 1234.57),
+        ("2025-02", 100.09),
+    ]
+    by_branch = _json(roll, "reports", "aid", "--year", "2025", "--by", "branch")
+    assert {r["branch"]: r["cash"] for r in by_branch["aid"]["rows"]} == {
+        "内科分工会": 0.01,
+        "护理分工会": 1234.56,
+        "—": 0.1,
+    }
+    by_source = _json(roll, "reports", "aid", "--year", "2025", "--by", "source")
+    assert [r["source"] for r in by_source["aid"]["rows"]] == ["union"]
+    # a month with one household helped and one not
+    march = _json(roll, "reports", "aid", "--month", "2025-01")
+    assert march["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    feb = _json(roll, "reports", "aid", "--month", "2025-02")
+    assert feb["hardship_register"] == [{"registered": 2, "helped": 0, "not_helped": 2}]
+
+
+def test_report_speaks_chinese(roll: Cli):
+    _fen_fixture(roll)
+    out = roll("reports", "aid", "--year", "2025", "--lang", "zh", "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["帮扶慰问情况 2025"]
+    assert rows[1] == ["帮扶类别", "人数", "人次", "慰问金", "物品价值", "合计金额", "标记笔数"]
+    assert rows[2][0] == "生病住院"
+    assert rows[4] == ["合计", "3", "3", "1234.67", "99.99", "1334.66", "0"]
+    assert rows[-2:] == [["在档户数", "已帮扶户数", "未帮扶户数"], ["0", "0", "0"]]
+
+
+def test_chinese_refusals_and_confirmations(roll: Cli):
+    out = roll("aid", "give", "10001", "--kind", "生病住院", "--amount", "500", "--lang", "zh")
+    assert "张丽" in out.stdout and "生病住院" in out.stdout and "500.00 元" in out.stdout
+    result = roll.fails(
+        "aid", "give", "10004", "--kind", "困难帮扶", "--amount", "5", "--lang", "zh"
+    )
+    assert "先建档，后帮扶" in result.stderr
+
+
+def test_every_write_is_audited(roll: Cli):
+    roll("aid", "policy", "set", "illness", "--standard", "300")
+    roll("aid", "plan", "10001", "--kind", "illness", "--on", "2025-03-01")
+    roll("aid", "give", "10001", "--kind", "illness", "--on", "2025-03-02")
+    log = _json(roll, "log", "--entity", "aid")
+    assert sorted(r["key"] for r in log) == ["1", "plan 1", "plan 1", "policy illness"]
+
+
+def test_policy_standard_above_cap_is_refused(roll: Cli):
+    before = db_dump(roll.db)
+    roll.fails("aid", "policy", "set", "illness", "--standard", "500", "--yearly-cap", "100")
+    assert db_dump(roll.db) == before
