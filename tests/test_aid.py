@@ -359,3 +359,119 @@ def test_policy_standard_above_cap_is_refused(roll: Cli):
     before = db_dump(roll.db)
     roll.fails("aid", "policy", "set", "illness", "--standard", "500", "--yearly-cap", "100")
     assert db_dump(roll.db) == before
+
+
+@pytest.fixture
+def due(template) -> Cli:
+    """The roll for November 2025: a plan, a birthday, a man and a woman reaching
+    retirement age, a hardship household not helped, and one closed as 脱困 in 2024-11."""
+
+    def build(cli: Cli) -> None:
+        cli(
+            "members",
+            "add",
+            "10005",
+            "陈红",
+            "--gender",
+            "F",
+            "--birth",
+            "1970-11-20",
+            "--joined",
+            "1995-01-01",
+        )
+        cli(
+            "members",
+            "add",
+            "10006",
+            "刘军",
+            "--gender",
+            "M",
+            "--birth",
+            "1965-11-03",
+            "--joined",
+            "1990-01-01",
+            "--dept",
+            "后勤",
+        )
+        cli(
+            "members",
+            "add",
+            "10007",
+            "周平",
+            "--gender",
+            "M",
+            "--birth",
+            "1966-11-03",
+            "--joined",
+            "1990-01-01",
+        )
+        cli("aid", "plan", "10001", "--kind", "illness", "--on", "2025-10-01", "--note", "住院")
+        cli(
+            "members",
+            "hardship",
+            "10001",
+            "--tier",
+            "deep",
+            "--reason",
+            "重病",
+            "--on",
+            "2025-01-01",
+        )
+        cli(
+            "members",
+            "hardship",
+            "10004",
+            "--tier",
+            "relative",
+            "--reason",
+            "子女就学",
+            "--on",
+            "2023-01-01",
+        )
+        cli("members", "hardship", "10004", "--close", "--reason", "脱困", "--on", "2024-11-15")
+
+    return template("aid_due", build, base="roll")
+
+
+def test_due_in_a_fixed_month(due: Cli):
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    got = [(r["item"], r["emp_no"], r["kind"], r["since"], r["days_waiting"]) for r in rows]
+    assert got == [
+        ("plan", "10001", "illness", "2025-10-01", 60),  # waiting until the month's end
+        ("birthday", "10004", "birthday", "2025-11-02", None),
+        ("birthday", "10006", "birthday", "2025-11-03", None),
+        ("birthday", "10007", "birthday", "2025-11-03", None),
+        ("birthday", "10005", "birthday", "2025-11-20", None),
+        ("retirement", "10006", "retirement", "2025-11-03", None),
+        ("retirement", "10005", "retirement", "2025-11-20", None),
+        ("hardship", "10001", "hardship", "2025-01-01", None),
+        ("revisit", "10004", "hardship", "2024-11-15", None),
+    ]
+
+
+def test_due_changes_with_what_was_done(due: Cli):
+    due("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-11-05")
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    items = [(r["item"], r["emp_no"]) for r in rows]
+    # the gift fulfilled the plan and helped the household this year
+    assert ("plan", "10001") not in items and ("hardship", "10001") not in items
+    # what was done shows beside each person
+    due("aid", "give", "10004", "--kind", "birthday", "--amount", "100", "--on", "2025-10-30")
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    birthday = next(r for r in rows if r["item"] == "birthday" and r["emp_no"] == "10004")
+    assert (birthday["times_this_year"], birthday["given_this_year"], birthday["last_given"]) == (
+        1,
+        100.0,
+        "2025-10-30",
+    )
+
+
+def test_due_retirement_ages_are_configurable(due: Cli):
+    rows = _json(due, "aid", "due", "--month", "2025-11", "--retire-men", "59")
+    assert [r["emp_no"] for r in rows if r["item"] == "retirement"] == ["10007", "10005"]
+
+
+def test_due_speaks_chinese(due: Cli):
+    out = due("aid", "due", "--month", "2025年11月", "--lang", "zh", "--format", "csv").stdout
+    assert out.splitlines()[0].startswith("事由,工号,姓名")
+    assert "待慰问,10001,张丽" in out and "脱困满一年回访,10004" in out

@@ -61,6 +61,13 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "donation": ("donations", "爱心捐款"),
         "hospital": ("hospital", "医院"),
     },
+    "aid_due": {
+        "plan": ("reported, not yet visited", "待慰问"),
+        "birthday": ("birthday", "生日"),
+        "retirement": ("retiring", "到龄退休"),
+        "hardship": ("hardship household not helped this year", "今年未帮扶的困难户"),
+        "revisit": ("脱困 a year ago: revisit", "脱困满一年回访"),
+    },
     "aid_flag": {
         "over_cap": ("over the yearly cap", "超年度上限"),
         "unregistered": ("no hardship record", "未建档"),
@@ -364,6 +371,13 @@ HEADERS: dict[str, tuple[str, str]] = {
     "households_registered": ("households_registered", "在档户数"),
     "households_helped": ("helped", "已帮扶户数"),
     "households_not_helped": ("not_yet_helped", "未帮扶户数"),
+    "aid_due": ("due", "事由"),
+    "due_since": ("since", "起始日期"),
+    "days_waiting": ("days_waiting", "已等天数"),
+    "times_this_year": ("times_this_year", "今年次数"),
+    "given_this_year": ("given_this_year", "今年金额"),
+    "last_given": ("last_given", "上次慰问"),
+    "t_aid_due": ("Due", "本月待办慰问"),
     "t_aid": ("Aid", "帮扶慰问记录"),
     "t_aid_one": ("Aid", "帮扶慰问"),
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
@@ -1337,6 +1351,14 @@ HELP_ZH: dict[str, str] = {
     ),
     "aid list --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid list --member": "只列出该会员（工号）的记录。",
+    "aid due": (
+        "列出某月应办的慰问：待慰问登记（及已等天数）、当月生日的会员、当月到龄退休的职工、"
+        "今年尚未帮扶的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
+        "示例：unionctl aid due --month 2025-12"
+    ),
+    "aid due --month": "月份（默认：本月）：2025-03、2025年3月、this、last。",
+    "aid due --retire-men": "男职工退休年龄（默认 60）。",
+    "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid show": "查看一条慰问或帮扶记录，以及它完成的待慰问登记。\n\n示例：unionctl aid show 12",
     "aid show AID_ID": "帮扶记录编号。",
     "aid policy": "慰问金使用办法：各类别的标准金额与年度上限。",

@@ -290,3 +290,29 @@ def aid_policy_list() -> None:
     database = open_db()
     with database.read() as session:
         emit(policy_list(session))
+
+
+@app.command("due")
+@command
+def aid_due(
+    month: MonthOption = None,
+    retire_men: Annotated[
+        int, typer.Option("--retire-men", min=40, max=80, help="Men's retirement age.")
+    ] = 60,
+    retire_women: Annotated[
+        int, typer.Option("--retire-women", min=40, max=80, help="Women's retirement age.")
+    ] = 55,
+) -> None:
+    """What is due in a month (default: this month): open plans with the days waiting,
+    birthdays, retirements, open hardship households not helped this year, and 脱困
+    households a year on — each with this year's aid so far.
+
+    Example: unionctl aid due --month 2025-12
+    """
+    from unionctl.parsing import parse_month, today
+    from unionctl.reports.aid import aid_due as build
+
+    period = parse_month(month or "this")
+    database = open_db()
+    with database.read() as session:
+        emit(build(session, period, day=today(), men=retire_men, women=retire_women))

@@ -10,6 +10,7 @@ of them given any aid in it, and those not yet helped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -19,7 +20,7 @@ from unionctl.errors import UnionError
 from unionctl.labels import CODES
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
-from unionctl.reports.roll import covers
+from unionctl.reports.roll import ROLL_ON, covers
 
 # over_cap and unregistered flags as one code (labels.CODES["aid_flag"]).
 FLAG_SQL = (
@@ -247,3 +248,84 @@ def aid_report(session: Session, period: Period, *, by: str) -> list[Table]:
         total=(None, *total[1:]),
     )
     return [report, register]
+
+
+# `aid due`: what the secretary owes in a month, one row per person and reason.
+DUE_ORDER = ("plan", "birthday", "retirement", "hardship", "revisit")
+DUE_SQL = f"""
+WITH roll AS ({ROLL_ON}),
+due AS (
+    SELECT 0 AS item_order, 'plan' AS item, p.member_id, p.kind, p.reported_on AS since,
+           CAST(julianday(:day) - julianday(p.reported_on) AS INTEGER) AS waiting, p.note
+    FROM aid_plan p
+    WHERE p.aid_id IS NULL AND p.reported_on <= :end
+    UNION ALL
+    SELECT 1, 'birthday', m.id, 'birthday', :year || substr(m.birth_date, 5), NULL, NULL
+    FROM member m JOIN roll r ON r.member_id = m.id AND r.member
+    WHERE substr(m.birth_date, 6, 2) = :mm
+    UNION ALL
+    SELECT 2, 'retirement', m.id, 'retirement',
+           :year || substr(m.birth_date, 5), NULL, NULL
+    FROM member m JOIN roll r ON r.member_id = m.id AND r.working
+    WHERE (m.gender = 'M' AND substr(m.birth_date, 1, 7) = :men_born)
+       OR (m.gender = 'F' AND substr(m.birth_date, 1, 7) = :women_born)
+    UNION ALL
+    SELECT 3, 'hardship', h.member_id, 'hardship', h.registered_on, NULL, h.reason
+    FROM hardship_record h JOIN roll r ON r.member_id = h.member_id
+    WHERE h.registered_on <= :end AND h.closed_on IS NULL
+      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id
+                      AND a.given_on BETWEEN :year_start AND :end)
+    UNION ALL
+    SELECT 4, 'revisit', h.member_id, 'hardship', h.closed_on, NULL, h.close_reason
+    FROM hardship_record h
+    WHERE h.close_reason LIKE '%脱困%' AND date(h.closed_on, '+1 year') BETWEEN :start AND :end
+)
+SELECT d.item, m.emp_no, m.name, m.dept, d.kind, d.since, d.waiting, d.note,
+       (SELECT count(*) FROM aid a WHERE a.member_id = d.member_id
+         AND a.given_on BETWEEN :year_start AND :end),
+       (SELECT sum(a.amount + a.goods_value) FROM aid a WHERE a.member_id = d.member_id
+         AND a.given_on BETWEEN :year_start AND :end),
+       (SELECT max(a.given_on) FROM aid a WHERE a.member_id = d.member_id)
+FROM due d JOIN member m ON m.id = d.member_id
+ORDER BY d.item_order, d.since, m.emp_no
+"""
+DUE_COLUMNS = (
+    Column("item", "code:aid_due", header="aid_due"),
+    Column("emp_no"),
+    Column("name"),
+    Column("dept"),
+    Column("kind", "code:aid_kind", header="aid_kind"),
+    Column("since", "date", header="due_since"),
+    Column("days_waiting", "int"),
+    Column("note"),
+    Column("times_this_year", "int"),
+    Column("given_this_year", "money"),
+    Column("last_given", "date"),
+)
+
+
+def aid_due(
+    session: Session, period: Period, *, day: dt.date, men: int = 60, women: int = 55
+) -> Table:
+    """Open plans (with days waiting as of `day`, or the month's end if earlier), birthdays
+    and retirements in the month, open hardship households not helped this year, and
+    households closed as 脱困 a year before — each with this year's aid so far."""
+    year = period.start.year
+    params = {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "day": min(day, period.end).isoformat(),
+        "year": str(year),
+        "mm": f"{period.start.month:02d}",
+        "men_born": f"{year - men:04d}-{period.start.month:02d}",
+        "women_born": f"{year - women:04d}-{period.start.month:02d}",
+        "year_start": f"{year:04d}-01-01",
+    }
+    rows = session.connection().execute(text(DUE_SQL), params)
+    return Table(
+        key="aid_due",
+        title="t_aid_due",
+        title_suffix=period.label(),
+        columns=DUE_COLUMNS,
+        rows=rows,
+    )
