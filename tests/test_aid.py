@@ -475,3 +475,111 @@ def test_due_speaks_chinese(due: Cli):
     out = due("aid", "due", "--month", "2025年11月", "--lang", "zh", "--format", "csv").stdout
     assert out.splitlines()[0].startswith("事由,工号,姓名")
     assert "待慰问,10001,张丽" in out and "脱困满一年回访,10004" in out
+
+
+def test_batch_gives_each_selected_member_and_prints_the_sign_sheet(roll: Cli):
+    out = roll(
+        "aid",
+        "batch",
+        "--kind",
+        "节日慰问",
+        "--amount",
+        "200.50",
+        "--gender",
+        "F",
+        "--status",
+        "member",
+        "--on",
+        "2025-03-08",
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    )
+    assert out.stdout.splitlines() == [
+        "序号,工号,姓名,科室,金额,签名",
+        "1,10001,张丽,心内科,200.50,",
+        "2,10004,赵敏,护理部,200.50,",
+        "合计,,,,401.00,",
+    ]
+    assert "2 笔" in out.stderr
+    rows = _rows(roll, "aid", "list", "--kind", "holiday")
+    assert [(r["emp_no"], r["cash"], r["given_on"]) for r in rows] == [
+        ("10001", 200.5, "2025-03-08"),
+        ("10004", 200.5, "2025-03-08"),
+    ]
+
+
+def test_batch_dry_run_writes_nothing(roll: Cli):
+    before = db_dump(roll.db)
+    out = roll(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "0.01",
+        "--dry-run",
+        "--on",
+        "2025-01-20",
+        "--format",
+        "json",
+    )
+    sheet = json.loads(out.stdout)
+    assert [r["emp_no"] for r in sheet["rows"]] == ["10001", "10002", "10003", "10004"]
+    assert sheet["total"]["amount"] == 0.04
+    assert db_dump(roll.db) == before
+
+
+def test_batch_is_all_or_nothing(roll: Cli):
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    result = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01"
+    )
+    assert "10002" in result.stderr
+    assert db_dump(roll.db) == before
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--status",
+        "deceased",
+        contains="no one",
+    )
+    assert db_dump(roll.db) == before
+
+
+def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "签领表.xlsx"
+    roll(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "99.99",
+        "--branch",
+        "内科分工会",
+        "--on",
+        "2025-01-20",
+        "--format",
+        "xlsx",
+        "--output",
+        str(path),
+        "--lang",
+        "zh",
+    )
+    cells = [
+        [c for c in row if c is not None]
+        for row in load_workbook(path).active.iter_rows(values_only=True)
+    ]
+    assert ["序号", "工号", "姓名", "科室", "金额", "签名"] in cells
+    flat = [str(c) for row in cells for c in row]
+    assert "合计" in flat and "199.98" in flat, cells

@@ -378,6 +378,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "given_this_year": ("given_this_year", "今年金额"),
     "last_given": ("last_given", "上次慰问"),
     "t_aid_due": ("Due", "本月待办慰问"),
+    "seq": ("no", "序号"),
+    "sign_amount": ("amount", "金额"),
+    "signature": ("signature", "签名"),
+    "t_aid_sign_sheet": ("Sign-for sheet", "签领表"),
     "t_aid": ("Aid", "帮扶慰问记录"),
     "t_aid_one": ("Aid", "帮扶慰问"),
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
@@ -626,6 +630,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind}的标准金额（{standard}）高于年度上限（{cap}）",
     ),
     "unknown_aid": ("no aid record {id}", "没有编号为 {id} 的帮扶记录"),
+    "aid_batch_empty": (
+        "the filters select no one: nothing given",
+        "筛选条件没有选中任何人，未发放",
+    ),
     "id_card_taken": (
         "ID-card number {value!r} already belongs to {emp_no} ({name})",
         "身份证号 {value!r} 已属于 {emp_no}（{name}）",
@@ -1017,6 +1025,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "plan #{plan}: {kind} for {emp_no} {name}, reported {on}",
         "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
     ),
+    "aid_batch_given": (
+        "{count} gifts of {kind} recorded, {total} yuan in all",
+        "已登记{kind} {count} 笔，合计 {total} 元",
+    ),
+    "aid_batch_checked": (
+        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all; nothing written",
+        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元；未写入",
+    ),
     "aid_policy_set": (
         "{kind}: standard {standard}, yearly cap {cap}",
         "{kind}：标准 {standard}，年度上限 {cap}",
@@ -1359,6 +1375,24 @@ HELP_ZH: dict[str, str] = {
     "aid due --month": "月份（默认：本月）：2025-03、2025年3月、this、last。",
     "aid due --retire-men": "男职工退休年龄（默认 60）。",
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
+    "aid batch": (
+        "给 `members list` 筛选条件选中的每位会员各登记一笔慰问（如春节送温暖、三八节慰问）；"
+        "全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）及合计行。\n\n"
+        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --status member"
+    ),
+    "aid batch --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid batch --amount": "每人金额，单位元（默认：该类别的标准金额）。",
+    "aid batch --goods": "每人的慰问物品。",
+    "aid batch --goods-value": "每人物品价值，单位元。",
+    "aid batch --on": "发放日期（默认：今天）。",
+    "aid batch --by": "慰问人。",
+    "aid batch --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
+    "aid batch --note": "备注。",
+    "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
+    "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
+    "aid batch --hardship": "只选有在档困难档案的会员。",
+    "aid batch --born-month": "生于该月的会员（生日慰问）。",
+    "aid batch --search": "姓名、工号、科室或职务中含有该文字。",
     "aid show": "查看一条慰问或帮扶记录，以及它完成的待慰问登记。\n\n示例：unionctl aid show 12",
     "aid show AID_ID": "帮扶记录编号。",
     "aid policy": "慰问金使用办法：各类别的标准金额与年度上限。",

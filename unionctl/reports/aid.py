@@ -329,3 +329,26 @@ def aid_due(
         columns=DUE_COLUMNS,
         rows=rows,
     )
+
+
+def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
+    """签领表: 序号, 工号, 姓名, 科室, 金额, 签名 (blank, to sign in) and a 合计 row."""
+    rows = [
+        (number, member.emp_no, member.name, member.dept, aid.amount + aid.goods_value, None)
+        for number, (aid, member) in enumerate(given, start=1)
+    ]
+    return Table(
+        key="sign_sheet",
+        title="t_aid_sign_sheet",
+        title_suffix=f"{on.isoformat()}",
+        columns=(
+            Column("seq", "int"),
+            Column("emp_no"),
+            Column("name"),
+            Column("dept"),
+            Column("amount", "money", header="sign_amount"),
+            Column("signature"),
+        ),
+        rows=rows,
+        total=(None, None, None, None, sum(row[4] for row in rows), None),
+    )

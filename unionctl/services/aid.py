@@ -18,7 +18,7 @@ The rules, in the order `give` checks them:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 from sqlmodel import select
@@ -287,3 +287,26 @@ def _plan_view(plan: AidPlan) -> dict:
 
 def _policy_view(row: AidPolicy) -> dict:
     return {"standard": row.standard, "yearly_cap": row.yearly_cap}
+
+
+class DryRun(Exception):
+    """Raised inside a write to roll a checked batch back (`--dry-run`)."""
+
+
+def selected_members(session, filters) -> list[str]:
+    """The employee numbers a `members list` filter selects (reports.roster's one query)."""
+    from unionctl.reports.roster import _member_query
+
+    query = _member_query(session, filters, [Member.emp_no])
+    return list(session.connection().execute(query).scalars())
+
+
+def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, Member]]:
+    """One gift to each member, every one through `give`; the first refusal undoes all."""
+    if not emp_nos:
+        raise UnionError("aid_batch_empty")
+    given = []
+    for emp_no in emp_nos:
+        aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
+        given.append((aid, member))
+    return given
