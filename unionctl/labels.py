@@ -1376,8 +1376,9 @@ HELP_ZH: dict[str, str] = {
     "aid due --retire-men": "男职工退休年龄（默认 60）。",
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid batch": (
-        "给 `members list` 筛选条件选中的每位会员各登记一笔慰问（如春节送温暖、三八节慰问）；"
-        "全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）及合计行。\n\n"
+        "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
+        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）"
+        "及合计行。\n\n"
         "示例：unionctl aid batch --kind holiday --amount 200 --gender F --status member"
     ),
     "aid batch --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
