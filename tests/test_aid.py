@@ -583,3 +583,62 @@ def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
     assert ["序号", "工号", "姓名", "科室", "金额", "签名"] in cells
     flat = [str(c) for row in cells for c in row]
     assert "合计" in flat and "199.98" in flat, cells
+
+
+def test_a_donation_drive_end_to_end(roll: Cli):
+    out = roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    drive = out.stdout.split(":")[0]
+    roll("aid", "drive", "give", drive, "10002", "--amount", "200", "--on", "2025-05-03")
+    roll("aid", "drive", "give", drive, "10004", "--amount", "0.01", "--on", "2025-05-04")
+    roll("aid", "drive", "give", drive, "10002", "--amount", "100.5", "--on", "2025-05-05")
+    before = db_dump(roll.db)
+    roll.fails("aid", "drive", "close", drive, "--on", "2025-05-04", contains="2025-05-05")
+    roll.fails("aid", "drive", "give", drive, "10004", "--amount", "0", "--on", "2025-05-06")
+    roll.fails("aid", "drive", "give", drive, "10004", "--amount", "5", "--on", "2025-04-30")
+    assert db_dump(roll.db) == before
+    # 10001 has no hardship record: donated money is not union funds, no 先建档 rule
+    out = roll(
+        "aid",
+        "drive",
+        "close",
+        drive,
+        "--kind",
+        "critical_illness",
+        "--on",
+        "2025-05-20",
+        "--by",
+        "工会主席",
+    )
+    assert "300.51" in out.stdout
+    rows = _rows(roll, "aid", "list", "--member", "10001")
+    assert [(r["kind"], r["cash"], r["source"], r["flag"], r["note"]) for r in rows] == [
+        ("critical_illness", 300.51, "donation", None, "为张丽爱心捐款")
+    ]
+    drives = _json(roll, "aid", "drive", "list")
+    assert (drives["rows"][0]["donors"], drives["rows"][0]["donated"]) == (2, 300.51)
+    assert drives["rows"][0]["closed_on"] == "2025-05-20"
+    shown = _json(roll, "aid", "drive", "show", drive)
+    assert shown["drive"]["aid_id"] == rows[0]["id"]
+    assert [g["amount"] for g in shown["donations"]["rows"]] == [200.0, 0.01, 100.5]
+    # closed: no more gifts, no second hand-over
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "drive", "give", drive, "10004", "--amount", "5")
+    assert "2025-05-20" in result.stderr
+    roll.fails("aid", "drive", "close", drive)
+    assert db_dump(roll.db) == before
+    by_source = _json(roll, "reports", "aid", "--year", "2025", "--by", "source")
+    assert [(r["source"], r["cash"]) for r in by_source["aid"]["rows"]] == [("donation", 300.51)]
+
+
+def test_a_drive_for_an_outsider(roll: Cli):
+    out = roll("aid", "drive", "add", "城区洪灾捐款", "--for-outsider", "市总工会", "--lang", "zh")
+    assert "城区洪灾捐款" in out.stdout
+    roll("aid", "drive", "give", "1", "10001", "--amount", "50")
+    roll("aid", "drive", "close", "1", "--kind", "disaster")
+    rows = _rows(roll, "aid", "list")
+    assert [(r["beneficiary"], r["emp_no"], r["kind"], r["cash"]) for r in rows] == [
+        ("市总工会", None, "disaster", 50.0)
+    ]
+    roll.fails("aid", "drive", "add", "x", "--for", "10001", "--for-outsider", "y")
+    roll.fails("aid", "drive", "add", "x")
+    roll.fails("aid", "drive", "show", "9")

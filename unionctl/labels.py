@@ -378,6 +378,15 @@ HEADERS: dict[str, tuple[str, str]] = {
     "given_this_year": ("given_this_year", "今年金额"),
     "last_given": ("last_given", "上次慰问"),
     "t_aid_due": ("Due", "本月待办慰问"),
+    "drive_title": ("title", "捐款名称"),
+    "opened_on": ("opened_on", "发起日期"),
+    "drive_closed_on": ("closed_on", "移交日期"),
+    "donors": ("donors", "捐款人数"),
+    "donated": ("donated", "捐款金额"),
+    "handover_aid": ("handover_aid", "移交记录"),
+    "t_aid_drives": ("Donation drives", "爱心捐款"),
+    "t_aid_drive": ("Donation drive", "爱心捐款"),
+    "t_aid_donations": ("Gifts", "捐款明细"),
     "seq": ("no", "序号"),
     "sign_amount": ("amount", "金额"),
     "signature": ("signature", "签名"),
@@ -630,6 +639,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind}的标准金额（{standard}）高于年度上限（{cap}）",
     ),
     "unknown_aid": ("no aid record {id}", "没有编号为 {id} 的帮扶记录"),
+    "unknown_drive": ("no donation drive {id}", "没有编号为 {id} 的捐款活动"),
+    "aid_drive_whom": (
+        "give either --for EMP_NO or --for-outsider NAME, not both",
+        "请给出 --for 工号或 --for-outsider 姓名，二者只能选一",
+    ),
+    "aid_drive_closed": (
+        "drive {id} ({title}) was closed on {on}: no more gifts",
+        "捐款活动 {id}（{title}）已于 {on} 结束移交，不能再捐",
+    ),
+    "aid_drive_before_open": (
+        "drive {id} opened on {opened}: {on} is before it",
+        "捐款活动 {id} 于 {opened} 发起，{on} 早于该日",
+    ),
+    "aid_drive_close_early": (
+        "drive {id}: the hand-over on {on} is before its last gift ({last})",
+        "捐款活动 {id}：移交日期 {on} 早于最后一笔捐款（{last}）",
+    ),
+    "aid_drive_empty": (
+        "drive {id} ({title}) has no gifts yet: nothing to hand over",
+        "捐款活动 {id}（{title}）还没有捐款，无可移交",
+    ),
     "aid_batch_empty": (
         "the filters select no one: nothing given",
         "筛选条件没有选中任何人，未发放",
@@ -1033,6 +1063,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "checked: {count} gifts of {kind} would be recorded, {total} yuan in all; nothing written",
         "检查完毕：将登记{kind} {count} 笔，合计 {total} 元；未写入",
     ),
+    "aid_drive_added": (
+        "{id}: drive {title!r} opened {on}",
+        "{id}：捐款活动“{title}”，{on} 发起",
+    ),
+    "aid_drive_given": (
+        "drive {id}: {emp_no} {name} gave {amount} yuan",
+        "捐款活动 {id}：{emp_no} {name} 捐款 {amount} 元",
+    ),
+    "aid_drive_closed_ok": (
+        "drive {id} ({title}) closed: {total} yuan handed over as {kind}, aid {aid}",
+        "捐款活动 {id}（{title}）已结束：移交 {total} 元，记为{kind}，帮扶记录 {aid}",
+    ),
     "aid_policy_set": (
         "{kind}: standard {standard}, yearly cap {cap}",
         "{kind}：标准 {standard}，年度上限 {cap}",
@@ -1394,6 +1436,32 @@ HELP_ZH: dict[str, str] = {
     "aid batch --hardship": "只选有在档困难档案的会员。",
     "aid batch --born-month": "生于该月的会员（生日慰问）。",
     "aid batch --search": "姓名、工号、科室或职务中含有该文字。",
+    "aid drive": "爱心捐款：会员为遭遇困难的同事或外部对象捐款，结束时移交。",
+    "aid drive add": (
+        "为一名会员（或外部对象）发起爱心捐款；显示其编号。\n\n"
+        "示例：unionctl aid drive add 为张丽爱心捐款 --for 10001 --on 2025-05-01"
+    ),
+    "aid drive add TITLE": "捐款活动名称，例如 为张丽爱心捐款。",
+    "aid drive add --for": "受助会员工号。",
+    "aid drive add --for-outsider": "或外部受助对象的名称。",
+    "aid drive add --on": "发起日期（默认：今天）。",
+    "aid drive give": (
+        "登记一名会员对进行中捐款活动的捐款。\n\n"
+        "示例：unionctl aid drive give 1 10004 --amount 200 --on 2025-05-03"
+    ),
+    "DRIVE": "捐款活动编号（见 `aid drive list`）。",
+    "aid drive give EMP_NO": "捐款人工号。",
+    "aid drive give --amount": "捐款金额，单位元，例如 200。",
+    "aid drive give --on": "捐款日期（默认：今天）。",
+    "aid drive close": (
+        "结束捐款活动：把捐款合计移交受助人，记为一条经费来源为爱心捐款的帮扶记录。\n\n"
+        "示例：unionctl aid drive close 1 --kind critical_illness --on 2025-05-20 --by 工会主席"
+    ),
+    "aid drive close --kind": "移交记为哪一帮扶类别（默认：other 其他）。",
+    "aid drive close --on": "移交日期（默认：今天）。",
+    "aid drive close --by": "移交人。",
+    "aid drive list": "列出各次爱心捐款及捐款人数与金额。\n\n示例：unionctl aid drive list",
+    "aid drive show": "查看一次爱心捐款及每一笔捐款。\n\n示例：unionctl aid drive show 1",
     "aid show": "查看一条慰问或帮扶记录，以及它完成的待慰问登记。\n\n示例：unionctl aid show 12",
     "aid show AID_ID": "帮扶记录编号。",
     "aid policy": "慰问金使用办法：各类别的标准金额与年度上限。",

@@ -28,6 +28,15 @@ policy_app = typer.Typer(
 )
 app.add_typer(policy_app, name="policy")
 
+
+def _register_drives() -> None:
+    from unionctl.cli import aid_drive
+
+    app.add_typer(aid_drive.app, name="drive")
+
+
+_register_drives()
+
 KIND_HELP = (
     "hardship 困难帮扶, illness 生病住院, bereavement 丧事, birthday 生日, wedding 结婚, "
     "childbirth 生育, retirement 退休, holiday 节日慰问, disaster 意外灾害, critical_illness "

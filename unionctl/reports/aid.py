@@ -352,3 +352,74 @@ def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
         rows=rows,
         total=(None, None, None, None, sum(row[4] for row in rows), None),
     )
+
+
+DRIVE_COLUMNS = (
+    Column("id", "int"),
+    Column("title", header="drive_title"),
+    Column("beneficiary"),
+    Column("opened_on", "date"),
+    Column("closed_on", "date", header="drive_closed_on"),
+    Column("donors", "int"),
+    Column("donated", "money"),
+)
+DRIVE_SQL = """
+SELECT d.id, d.title, COALESCE(m.emp_no || ' ' || m.name, d.outsider), d.opened_on,
+       d.closed_on,
+       (SELECT count(DISTINCT g.member_id) FROM aid_donation g WHERE g.drive_id = d.id),
+       (SELECT COALESCE(sum(g.amount), 0) FROM aid_donation g WHERE g.drive_id = d.id)
+FROM aid_drive d LEFT JOIN member m ON m.id = d.member_id
+{where}
+ORDER BY d.opened_on, d.id
+"""
+
+
+def drive_list(session: Session) -> Table:
+    rows = session.connection().execute(text(DRIVE_SQL.format(where=""))).all()
+    return Table(
+        key="drives",
+        title="t_aid_drives",
+        columns=DRIVE_COLUMNS,
+        rows=rows,
+        total=(None, None, None, None, None, None, sum(r[6] for r in rows)),
+    )
+
+
+def drive_show(session: Session, value: str) -> list[Table | Record]:
+    from unionctl.services.aid import find_drive
+
+    drive = find_drive(session, value)
+    conn = session.connection()
+    row = conn.execute(text(DRIVE_SQL.format(where="WHERE d.id = :id")), {"id": drive.id}).one()
+    handed = conn.execute(
+        text("SELECT id FROM aid WHERE drive_id = :id ORDER BY id"), {"id": drive.id}
+    ).scalar()
+    record = Record(
+        key="drive",
+        title="t_aid_drive",
+        fields=[
+            *zip(DRIVE_COLUMNS, row, strict=True),
+            (Column("aid_id", "int", header="handover_aid"), handed),
+        ],
+    )
+    gifts = conn.execute(
+        text(
+            "SELECT g.given_on, m.emp_no, m.name, m.dept, g.amount FROM aid_donation g "
+            "JOIN member m ON m.id = g.member_id WHERE g.drive_id = :id ORDER BY g.given_on, g.id"
+        ),
+        {"id": drive.id},
+    ).all()
+    donations = Table(
+        key="donations",
+        title="t_aid_donations",
+        columns=(
+            Column("given_on", "date"),
+            Column("emp_no"),
+            Column("name"),
+            Column("dept"),
+            Column("amount", "money", header="sign_amount"),
+        ),
+        rows=gifts,
+        total=(None, None, None, None, sum(g[4] for g in gifts)),
+    )
+    return [record, donations]

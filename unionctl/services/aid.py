@@ -27,7 +27,7 @@ from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
 from unionctl.labels import Term
 from unionctl.lookup import find_member
-from unionctl.models import Aid, AidPlan, AidPolicy, Member
+from unionctl.models import Aid, AidDonation, AidDrive, AidPlan, AidPolicy, Member
 from unionctl.parsing import format_money, today
 from unionctl.reports.roll import covers
 
@@ -64,7 +64,8 @@ class AidInput:
     note: str | None = None
     over_cap: bool = False
     unregistered: bool = False
-    drive_id: int | None = None
+    drive_id: int | None = None  # a drive's hand-over: donated money, not union funds,
+    # so neither the hardship register nor the policy's cap applies to it
 
 
 def policy_for(session, kind: str) -> AidPolicy | None:
@@ -105,7 +106,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
             on=on.isoformat(),
         )
     unregistered = False
-    if data.kind in HARDSHIP_KINDS:
+    if data.kind in HARDSHIP_KINDS and data.drive_id is None:
         registered = member is not None and _exists(
             work, OPEN_HARDSHIP_SQL, member=member.id, day=on.isoformat()
         )
@@ -135,7 +136,8 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if amount == 0 and goods_value == 0:
         raise UnionError("aid_nothing")
     over_cap = False
-    if member is not None and policy is not None and policy.yearly_cap is not None:
+    capped = member is not None and policy is not None and policy.yearly_cap is not None
+    if capped and data.drive_id is None:
         year = (dt.date(on.year, 1, 1).isoformat(), dt.date(on.year, 12, 31).isoformat())
         given = (
             work.session.connection()
@@ -310,3 +312,125 @@ def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, 
         aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
         given.append((aid, member))
     return given
+
+
+def find_drive(session, value: str) -> AidDrive:
+    row = session.get(AidDrive, int(value)) if value.strip().isdigit() else None
+    if row is None:
+        raise UnionError("unknown_drive", id=value)
+    return row
+
+
+def add_drive(
+    work: Work, *, title: str, member: str | None, outsider: str | None, on: dt.date | None
+) -> AidDrive:
+    """捐款: a drive collecting members' gifts for a member (or an outsider) in crisis."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    if (member is None) == (outsider is None):
+        raise UnionError("aid_drive_whom")
+    person = find_member(work.session, member) if member is not None else None
+    drive = AidDrive(
+        title=title,
+        member_id=person.id if person else None,
+        outsider=outsider,
+        opened_on=day,
+        created_at=local_now(),
+    )
+    work.session.add(drive)
+    work.session.flush()
+    work.audit(
+        "aid",
+        f"drive {drive.id}",
+        after={
+            "title": title,
+            "member": person.emp_no if person else None,
+            "outsider": outsider,
+            "opened_on": day.isoformat(),
+        },
+    )
+    return drive
+
+
+def _open_drive(work: Work, value: str, day: dt.date) -> AidDrive:
+    drive = find_drive(work.session, value)
+    if drive.closed_on is not None:
+        raise UnionError(
+            "aid_drive_closed", id=drive.id, title=drive.title, on=drive.closed_on.isoformat()
+        )
+    if day < drive.opened_on:
+        raise UnionError(
+            "aid_drive_before_open", id=drive.id, on=day.isoformat(), opened=drive.opened_on
+        )
+    return drive
+
+
+def donate(
+    work: Work, *, drive: str, member: str, amount: int, on: dt.date | None
+) -> tuple[AidDrive, Member, AidDonation]:
+    """One member's gift to an open drive."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    row = _open_drive(work, drive, day)
+    donor = find_member(work.session, member)
+    check_amount(amount)
+    if amount == 0:
+        raise UnionError("aid_nothing")
+    gift = AidDonation(
+        drive_id=row.id, member_id=donor.id, amount=amount, given_on=day, created_at=local_now()
+    )
+    work.session.add(gift)
+    work.session.flush()
+    work.audit(
+        "aid",
+        f"drive {row.id}",
+        after={"donor": donor.emp_no, "amount": amount, "given_on": day.isoformat()},
+    )
+    return row, donor, gift
+
+
+def close_drive(
+    work: Work, *, drive: str, kind: str, on: dt.date | None, by: str | None
+) -> tuple[AidDrive, Aid]:
+    """Close a drive and record the hand-over to its beneficiary as aid (source donation)."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    row = _open_drive(work, drive, day)
+    total, last = (
+        work.session.connection()
+        .execute(
+            text(
+                "SELECT COALESCE(sum(amount), 0), max(given_on) FROM aid_donation "
+                "WHERE drive_id = :id"
+            ),
+            {"id": row.id},
+        )
+        .one()
+    )
+    if total == 0:
+        raise UnionError("aid_drive_empty", id=row.id, title=row.title)
+    if day.isoformat() < str(last):
+        raise UnionError("aid_drive_close_early", id=row.id, on=day.isoformat(), last=last)
+    member = work.session.get(Member, row.member_id) if row.member_id else None
+    aid, _member, _plan = give(
+        work,
+        AidInput(
+            kind=kind,
+            member=member.emp_no if member else None,
+            outsider=row.outsider,
+            amount=total,
+            on=day,
+            visited_by=by,
+            source="donation",
+            note=row.title,
+            drive_id=row.id,
+        ),
+    )
+    row.closed_on = day
+    work.session.add(row)
+    work.session.flush()
+    work.audit("aid", f"drive {row.id}", after={"closed_on": day.isoformat(), "aid_id": aid.id})
+    return row, aid
