@@ -642,3 +642,72 @@ def test_a_drive_for_an_outsider(roll: Cli):
     roll.fails("aid", "drive", "add", "x", "--for", "10001", "--for-outsider", "y")
     roll.fails("aid", "drive", "add", "x")
     roll.fails("aid", "drive", "show", "9")
+
+
+def test_import_reads_back_the_listing_into_another_database(templates, env, roll: Cli, tmp_path):
+    _fen_fixture(roll)
+    roll(
+        "aid",
+        "give",
+        "10004",
+        "--kind",
+        "illness",
+        "--amount",
+        "5",
+        "--on",
+        "2025-03-01",
+        "--over-cap",
+        "--note",
+        "特批",
+    )  # no cap set: the override is not flagged
+    listing = roll("aid", "list", "--format", "csv", "--lang", "zh").stdout
+    path = tmp_path / "台账.csv"
+    path.write_text(listing, encoding="utf-8")
+    home = tmp_path / "other"
+    home.mkdir()
+    other = templates.copy("roll", home, {**env, "UNIONCTL_DB": str(home / "union.db")})
+    out = other("aid", "import", str(path), "--dry-run")
+    assert "1339.66" in out.stderr
+    assert _rows(other, "aid", "list") == []
+    out = other("aid", "import", str(path))
+    assert "4" in out.stdout and "1339.66" in out.stdout
+    assert other("aid", "list", "--format", "csv", "--lang", "zh").stdout == listing
+
+
+def test_import_is_all_or_nothing_and_names_every_bad_line(roll: Cli, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "工号,受助人,帮扶类别,金额,日期\n"
+        "10001,,生病住院,500,2025-03-01\n"
+        "99999,,生病住院,500,2025-03-01\n"
+        "10004,,困难帮扶,500,2025-03-01\n"
+        ",某贫困户,节日慰问,-3,2025-03-01\n"
+        "10001,,郊游,5,2025-03-01\n",
+        encoding="utf-8",
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "import", str(path))
+    for line in ("line 3", "line 4", "line 5", "line 6"):
+        assert line in result.stderr, result.stderr
+    assert "line 2" not in result.stderr
+    assert db_dump(roll.db) == before
+
+
+def test_import_from_xlsx(roll: Cli, tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["工号", "受助人", "帮扶类别", "慰问金", "物品", "物品价值", "日期", "慰问人"])
+    sheet.append(["10001", None, "生日", 100, None, None, dt.datetime(2025, 3, 5), "工会"])
+    sheet.append([None, "李家村", "节日慰问", None, "棉被", 88.8, dt.datetime(2025, 1, 2), None])
+    path = tmp_path / "aid.xlsx"
+    book.save(path)
+    roll("aid", "import", str(path))
+    rows = _rows(roll, "aid", "list")
+    assert [(r["given_on"], r["beneficiary"], r["cash"], r["goods_value"]) for r in rows] == [
+        ("2025-01-02", "李家村", 0.0, 88.8),
+        ("2025-03-05", "张丽", 100.0, None),
+    ]

@@ -1075,6 +1075,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "drive {id} ({title}) closed: {total} yuan handed over as {kind}, aid {aid}",
         "捐款活动 {id}（{title}）已结束：移交 {total} 元，记为{kind}，帮扶记录 {aid}",
     ),
+    "aid_imported": (
+        "imported {path}: {count} gifts, {total} yuan",
+        "已导入 {path}：{count} 笔，合计 {total} 元",
+    ),
+    "aid_import_checked": (
+        "checked {path}: {count} gifts, {total} yuan would be imported; nothing written",
+        "已检查 {path}：将导入 {count} 笔，合计 {total} 元；未写入",
+    ),
     "aid_policy_set": (
         "{kind}: standard {standard}, yearly cap {cap}",
         "{kind}：标准 {standard}，年度上限 {cap}",
@@ -1462,6 +1470,15 @@ HELP_ZH: dict[str, str] = {
     "aid drive close --by": "移交人。",
     "aid drive list": "列出各次爱心捐款及捐款人数与金额。\n\n示例：unionctl aid drive list",
     "aid drive show": "查看一次爱心捐款及每一笔捐款。\n\n示例：unionctl aid drive show 1",
+    "aid import": (
+        "从表格导入慰问与帮扶记录；全部成功或全部不写，每一行按 `aid give` 的规则办理。\n\n"
+        "表头可用编码或中文：工号、受助人（没有工号时为外部对象）、帮扶类别、慰问金/金额、物品、"
+        "物品价值、日期、慰问人、经费来源、备注、标记。`aid list --format csv` 的输出可直接导回。\n\n"
+        "示例：unionctl aid import 2025年慰问台账.xlsx --dry-run"
+    ),
+    "aid import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
+    "aid import --dry-run": "逐行检查，不写入任何数据。",
+    "aid import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",
     "aid show": "查看一条慰问或帮扶记录，以及它完成的待慰问登记。\n\n示例：unionctl aid show 12",
     "aid show AID_ID": "帮扶记录编号。",
     "aid policy": "慰问金使用办法：各类别的标准金额与年度上限。",

@@ -3,6 +3,7 @@ the policy per kind (慰问金使用办法), and the occasions still owed a visi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -456,3 +457,60 @@ def aid_batch(
         total=format_money(total),
     )
     emit(sheet)
+
+
+@app.command("import")
+@command
+def aid_import(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV/TSV (UTF-8, UTF-8 with BOM or GB18030) or an .xlsx workbook.",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row; write nothing.")
+    ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
+    ] = None,
+) -> None:
+    """Import gifts and visits from a sheet; all or nothing, each row as `aid give`.
+
+    Headers may be codes or Chinese: 工号, 受助人 (an outsider when there is no 工号),
+    帮扶类别, 慰问金/金额, 物品, 物品价值, 日期, 慰问人, 经费来源, 备注, 标记. The output of
+    `aid list --format csv` reads back.
+
+    Example: unionctl aid import 2025年慰问台账.xlsx --dry-run
+    """
+    from unionctl.cli.context import progress, state, warn
+    from unionctl.parsing import format_money
+    from unionctl.services.aid_import import import_aid, read_aid
+
+    table = read_aid(file, sheet=sheet)
+    if table.ignored:
+        from unionctl.labels import message
+
+        text = message(
+            "import_ignored_columns", state().language, path=file, columns=", ".join(table.ignored)
+        )
+        warn(f"unionctl: {text}")
+    database = open_db()
+    with progress(None, str(file.name)) as advance:
+        count, total = import_aid(
+            database,
+            table,
+            actor=state().who,
+            command=state().command,
+            dry_run=dry_run,
+            advance=advance,
+        )
+    say(
+        "aid_import_checked" if dry_run else "aid_imported",
+        path=file,
+        err=dry_run,
+        count=count,
+        total=format_money(total),
+    )
