@@ -86,6 +86,22 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "outing": ("outing", "疗休养"),
         "other": ("other", "其他"),
     },
+    "event_audience": {
+        "all": ("all members", "全体会员"),
+        "women": ("women", "女职工"),
+        "retirees": ("retirees", "退休职工"),
+        "youth": ("youth (35 or under)", "青年职工"),
+        "children": ("members' children", "职工子女"),
+    },
+    "award_level": {
+        "hospital": ("hospital", "院级"),
+        "district": ("district", "区级"),
+        "city": ("city", "市级"),
+        "province": ("province", "省级"),
+        "national": ("national", "国家级"),
+    },
+    "flag": {"over_eligible": ("attendance above eligible", "签到人数超过应参加人数")},
+    "yes_no": {"yes": ("yes", "是"), "no": ("no", "否")},
     "proposal_kind": {
         "proposal": ("proposal", "提案"),
         "suggestion": ("suggestion", "意见建议"),
@@ -172,6 +188,41 @@ ALIASES: dict[str, dict[str, str]] = {
     },
     "hardship_tier": {"深度": "deep", "相对": "relative", "意外": "accidental"},
     "honour_level": {"院": "hospital", "市": "city", "省": "province", "国家": "national"},
+    "event_kind": {
+        "文体": "culture",
+        "文艺活动": "culture",
+        "体育活动": "sports",
+        "比赛": "competition",
+        "技能竞赛": "competition",
+        "义诊": "volunteer",
+        "志愿": "volunteer",
+        "志愿服务": "volunteer",
+        "体检": "health",
+        "健康": "health",
+        "节日": "holiday",
+        "座谈": "meeting",
+        "疗养": "outing",
+    },
+    "event_audience": {
+        "全体": "all",
+        "全体职工": "all",
+        "全院职工": "all",
+        "女工": "women",
+        "退休": "retirees",
+        "青年": "youth",
+        "子女": "children",
+        "kids": "children",
+    },
+    "award_level": {
+        "院": "hospital",
+        "区": "district",
+        "市": "city",
+        "全市": "city",
+        "省": "province",
+        "全省": "province",
+        "国家": "national",
+        "全国": "national",
+    },
     "proposal_kind": {
         "意见": "suggestion",
         "建议": "suggestion",
@@ -302,6 +353,44 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
     "t_import_changes": ("Changes the import would make", "导入将做的修改"),
+    # events
+    "title_event": ("title", "活动名称"),
+    "event_on": ("date", "日期"),
+    "event_until": ("until", "结束日期"),
+    "audience": ("audience", "对象"),
+    "organiser": ("organiser", "主办"),
+    "place": ("place", "地点"),
+    "external": ("external", "上级比赛"),
+    "eligible": ("eligible", "应参加人数"),
+    "signed_up": ("signed_up", "报名"),
+    "attended": ("attended", "签到"),
+    "no_show": ("no_show", "报名未到"),
+    "no_show_rate": ("no_show_rate", "缺席率"),
+    "headcount": ("headcount", "非会员人数"),
+    "person_times": ("person_times", "人次"),
+    "participation_rate": ("participation_rate", "参与率"),
+    "flag": ("flag", "提示"),
+    "budget": ("budget", "预算"),
+    "cost": ("cost", "实际支出"),
+    "winner": ("winner", "获奖者"),
+    "prize": ("prize", "奖项"),
+    "prize_money": ("prize_money", "奖金"),
+    "events": ("events", "活动次数"),
+    "participants": ("participants", "参与人数"),
+    "over_eligible": ("over_eligible", "超员活动"),
+    "award_hospital": ("awards_hospital", "院级奖"),
+    "award_district": ("awards_district", "区级奖"),
+    "award_city": ("awards_city", "市级奖"),
+    "award_province": ("awards_province", "省级奖"),
+    "award_national": ("awards_national", "国家级奖"),
+    "t_events": ("Events", "活动"),
+    "t_event": ("Event", "活动"),
+    "t_attendance": ("Attendance", "签到名单"),
+    "t_awards": ("Awards", "获奖"),
+    "t_events_by_kind": ("Events by kind", "各类活动情况"),
+    "t_events_by_month": ("Events by month", "逐月活动情况"),
+    "t_events_by_audience": ("Events by audience", "按对象活动情况"),
+    "t_events_by_branch": ("Events by organiser", "按主办单位活动情况"),
     # proposals
     "code": ("code", "编号"),
     "kind": ("kind", "类型"),
@@ -749,8 +838,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} 已于 {on} 获得{title}",
     ),
     "change_before_last": (
-        "{emp_no}: the date {on} is before the last recorded {what} change ({last})",
-        "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）",
+        "{emp_no}: the date {on} is before the last recorded {what} change ({last}); history is recorded in date order (`unionctl members show {emp_no}` lists it)",
+        "{emp_no}：日期 {on} 早于上一次{what}变动（{last}）；变动须按日期先后登记（`unionctl members show {emp_no}` 可查看）",
     ),
     "before_roll": (
         "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
@@ -888,6 +977,80 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  + {name}（最接近的现有分工会：{closest}）",
     ),
     "line_problem": ("line {line}: {problem}", "第 {line} 行：{problem}"),
+    # events
+    "event_ends_before_start": (
+        "the event ends ({end}) before it starts ({start})",
+        "活动结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "negative_count": ("{what} cannot be negative ({value})", "{what}不能为负数（{value}）"),
+    "event_exists": (
+        "event {title!r} on {on} is already recorded (id {id})",
+        "活动“{title}”（{on}）已有记录（编号 {id}）",
+    ),
+    "event_dup_in_file": (
+        "event {title!r} appears again (first on line {first})",
+        "活动“{title}”重复出现（首次在第 {first} 行）",
+    ),
+    "event_ambiguous": (
+        "more than one event is called {ref!r}: {ids}; give its id",
+        "有多个活动名为“{ref}”：{ids}；请用编号",
+    ),
+    "unknown_event": (
+        "no event {ref!r}; see `unionctl events list`",
+        "没有活动“{ref}”；见 `unionctl events list`",
+    ),
+    "award_member_or_team": (
+        "give the winner: --member EMP_NO or --team NAME (one of them)",
+        "请给出获奖者：--member 工号 或 --team 队名（二选一）",
+    ),
+    "signin_unknown_number": ("no member has employee number {emp_no}", "没有工号为 {emp_no} 的人"),
+    "signin_unknown_name": ("no one on the roll is called {name}", "名册中没有 {name}"),
+    "signin_ambiguous_name": (
+        "{name} could be any of {emp_nos}; write the employee number",
+        "{name} 有重名（{emp_nos}）；请写工号",
+    ),
+    "signin_needs_column": (
+        "{path} has neither an employee-number nor a name column",
+        "{path} 既没有工号列也没有姓名列",
+    ),
+    "signin_skipped": (
+        "{count} line(s) of {path} skipped (--skip-unmatched):",
+        "{path} 中跳过 {count} 行（--skip-unmatched）：",
+    ),
+    "attend_file_or_numbers": (
+        "give employee numbers or --file, not both and not neither",
+        "请给出工号或 --file（二选一）",
+    ),
+    "event_added": ("added event {id}: {title} ({on})", "已添加活动 {id}：{title}（{on}）"),
+    "event_registered": (
+        "event {id} {title}: {new} signed up ({already} already were)",
+        "活动 {id} {title}：新报名 {new} 人（已报名 {already} 人）",
+    ),
+    "event_attended": (
+        "event {id} {title}: {new} signed in ({already} already had)",
+        "活动 {id} {title}：新签到 {new} 人（已签到 {already} 人）",
+    ),
+    "event_headcount": (
+        "event {id} {title}: headcount {old} → {new}",
+        "活动 {id} {title}：非会员人数 {old} → {new}",
+    ),
+    "event_awarded": (
+        "event {id} {title}: {who} won {prize} ({level})",
+        "活动 {id} {title}：{who} 获得{prize}（{level}）",
+    ),
+    "attendance_over_eligible": (
+        "event {id}: {attended} members signed in, above the {eligible} eligible "
+        "(kept; flagged in show and reports)",
+        "活动 {id}：签到 {attended} 人，超过应参加人数 {eligible}（已保存；查看和报表中会标出）",
+    ),
+    "events_imported": (
+        "imported {path}: {count} events added",
+        "已导入 {path}：新增活动 {count} 个",
+    ),
+    "events_checked": (
+        "checked {path}: {count} events would be added; nothing written (--dry-run)",
+        "已检查 {path}：将新增活动 {count} 个；未写入（--dry-run）",
+    ),
     # usage errors (Click's, said in the user's language: unionctl.cli.usage)
     "usage_where": ("{text} ({command})", "{text}（{command}）"),
     "usage_hint": ("Try '{command} --help' for help.", "试试 '{command} --help'"),
@@ -1286,7 +1449,7 @@ HELP_ZH: dict[str, str] = {
     "members branch rename OLD": "现在的名称。",
     "members branch rename NEW": "新名称。",
     # reports
-    "reports": "报表：目前有会员情况与提案办理情况；帮扶、活动、月报和年报即将提供。",
+    "reports": "报表：目前有会员情况、提案办理情况与活动情况；帮扶、月报和年报即将提供。",
     "--month": "月份：2025-03、2025年3月、this、last。",
     "--year": "年份：2025、this、last。",
     "--from": "日期范围的第一天。",
@@ -1297,6 +1460,69 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl reports membership --year 2025 --by branch --format csv"
     ),
     "reports membership --by": "branch（按分工会）或 month（按月）。",
+    "reports events": (
+        "活动次数、人次、参与人数、参与率、预算与实际支出、各级获奖数（默认：今年）。\n\n"
+        "参与率：期末当天（若晚于今天则为今天）在会会员中，期间内至少参加过一次活动的比例。\n\n"
+        "示例：unionctl reports events --year 2025 --by kind"
+    ),
+    "reports events --by": "kind（按类别）、month（按月）、branch（按主办单位）或 audience（按对象）。",
+    # events
+    "events": "活动：培训、竞赛、文体、疗休养等；报名、签到、获奖。",
+    "events add": "添加一项活动，并显示其编号。\n\n示例：unionctl events add 护理技能竞赛 --kind competition --on 2025-05-12 --budget 8000",
+    "events add TITLE": "活动名称。",
+    "events add --kind": "类别：training 培训、competition 竞赛 ……（见 events list --help）。",
+    "events add --until": "多日活动的最后一天。",
+    "events add --place": "地点。",
+    "events add --organiser": "主办单位：院工会或某个分工会。",
+    "events add --audience": "对象：all 全体会员、women 女职工、retirees 退休职工、youth 青年职工（35 岁及以下）、children 职工子女。",
+    "events add --eligible": "应参加人数（默认：当天该对象的在会会员数；职工子女活动须填写）。",
+    "events add --budget": "预算（元）。",
+    "events add --cost": "实际支出（元）。",
+    "events add --external": "参加上级组织的比赛。",
+    "events register": "活动前报名；重复报名只算一次。\n\n示例：unionctl events register 3 10001 10004",
+    "events register EVENT": "活动编号（或完整的活动名称）。",
+    "events register EMP_NOS": "工号（可多个）。",
+    "events attend": (
+        "登记签到：用工号，或读入签到表。\n\n"
+        "同一人多次签到只算一人次。签到表中查无此人或重名的，列出行号且不写入，"
+        "除非加 --skip-unmatched。\n\n"
+        "示例：unionctl events attend 3 10001 10004\n\n"
+        "示例：unionctl events attend 3 --file 签到表.xlsx --skip-unmatched"
+    ),
+    "events attend EVENT": "活动编号（或完整的活动名称）。",
+    "events attend EMP_NOS": "工号（可多个）。",
+    "events attend --file": "签到表（CSV/TSV/.xlsx），含工号列或姓名列。",
+    "events attend --skip-unmatched": "只登记能对上的行，列出其余各行（默认：全部不写入）。",
+    "events attend --sheet": "读取 .xlsx 的哪个工作表（默认：第一个）。",
+    "events headcount": (
+        "登记不在会员名册上的参加人数（如义诊接待群众）。\n\n"
+        "人次 = 签到会员数 + 此人数。\n\n示例：unionctl events headcount 7 200"
+    ),
+    "events headcount EVENT": "活动编号（或完整的活动名称）。",
+    "events headcount COUNT": "不在会员名册上的参加人数。",
+    "events award": "登记获奖：个人或团队。\n\n示例：unionctl events award 5 --team 内四代表队 --prize 冠军 --level city",
+    "events award EVENT": "活动编号（或完整的活动名称）。",
+    "events award --member": "获奖者工号。",
+    "events award --team": "获奖团队（如 ICU、内四代表队）。",
+    "events award --prize": "奖项：一等奖、冠军 ……",
+    "events award --level": "级别：hospital 院级、district 区级、city 市级、province 省级、national 国家级。",
+    "events award --prize-money": "奖金（元）。",
+    "events list": "列出活动及签到、人次、参与率（默认：全部活动）。\n\n示例：unionctl events list --kind training --year 2025",
+    "events list --kind": (
+        "类别：culture 文艺、sports 体育、training 培训、competition 竞赛、education 思想教育、"
+        "volunteer 义诊/志愿、health 体检/健康、holiday 节日活动、meeting 座谈会、outing 疗休养、other 其他。"
+    ),
+    "events list --audience": "对象：all 全体会员、women 女职工、retirees 退休职工、youth 青年职工（35 岁及以下）、children 职工子女。",
+    "events show": "查看一项活动：详情、报名与缺席、签到名单、人次、参与率、费用、获奖。\n\n示例：unionctl events show 3",
+    "events show EVENT": "活动编号（或完整的活动名称）。",
+    "events import": (
+        "导入活动表；全部成功或全部不写入：任一行有误则不导入。\n\n"
+        "列：活动名称、类别、日期、结束日期、地点、主办、对象、应参加人数、预算、实际支出、上级比赛、非会员人数"
+        "（或对应的英文代码）。\n\n示例：unionctl events import 活动.csv --dry-run"
+    ),
+    "events import FILE": "CSV/TSV 或 .xlsx 文件。",
+    "events import --dry-run": "检查每一行，不写入。",
+    "events import --sheet": "读取 .xlsx 的哪个工作表（默认：第一个）。",
     # proposals
     "proposals": "提案、意见建议与职工诉求：从职代会提出到办结。",
     "CODE": "提案编号，例如 2025-001（意见建议 S2025-001，职工诉求 A2025-001）。",
@@ -1618,6 +1844,8 @@ WHAT: dict[str, tuple[str, str]] = {
     "aid_kind": ("aid kind", "帮扶类别"),
     "aid_source": ("fund source", "经费来源"),
     "event_kind": ("event kind", "活动类别"),
+    "event_audience": ("audience", "活动对象"),
+    "award_level": ("award level", "获奖级别"),
     "entity": ("entity", "对象"),
     "proposal_kind": ("proposal kind", "提案类型"),
     "proposal_status": ("proposal status", "提案状态"),

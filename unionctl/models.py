@@ -146,6 +146,75 @@ class AuditEntry(SQLModel, table=True):
     after: str | None = None  # JSON
 
 
+class Event(SQLModel, table=True):
+    """活动: a training, contest, outing … the union holds or sends a team to."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("title", "start_on"),
+        Index("ix_event_start", "start_on", "kind"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    kind: str
+    start_on: dt.date
+    end_on: dt.date | None = None
+    place: str | None = None
+    organiser: str | None = None
+    audience: str = "all"
+    eligible: int | None = None  # None: the audience in good standing on the day
+    budget: int | None = None  # fen
+    cost: int | None = None  # fen
+    external: int = 0  # 1: an outside contest the hospital sends people to
+    headcount: int = 0  # participants not on the member roll
+    created_at: str
+
+
+class EventSignup(SQLModel, table=True):
+    """报名: a member signed up before the event."""
+
+    __tablename__ = "event_signup"
+    __table_args__ = (Index("ix_event_signup_member", "member_id", "event_id"),)
+    event_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class EventAttendance(SQLModel, table=True):
+    """签到: a member attended; once per event however often they signed in."""
+
+    __tablename__ = "event_attendance"
+    __table_args__ = (Index("ix_event_attendance_member", "member_id", "event_id"),)
+    event_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class EventAward(SQLModel, table=True):
+    """获奖: a prize won at an event, by a member or a team (ICU、内四代表队)."""
+
+    __tablename__ = "event_award"
+    __table_args__ = (Index("ix_event_award_event", "event_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), nullable=False)
+    )
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=True),
+    )
+    team: str | None = None
+    prize: str
+    level: str = "hospital"
+    prize_money: int | None = None  # fen
+
+
 class CongressSession(SQLModel, table=True):
     """职代会/会员代表大会/联席会: one session, coded TERM-SESSION (第五届七次 = 5-7)."""
 

@@ -336,3 +336,13 @@ def progress(total: int | None, description: str) -> Iterator[Callable[[int], No
     ) as bar:
         task = bar.add_task(description, total=total)
         yield lambda n: bar.advance(task, n)
+
+
+def warn_ignored_columns(path: object, columns: list[str]) -> None:
+    """An import file's columns that mean nothing here (序号, 备注): one warning line,
+    prefixed like an error since one may follow it."""
+    if columns:
+        text = message(
+            "import_ignored_columns", _state.language, path=path, columns=", ".join(columns)
+        )
+        warn(f"unionctl: {text}")

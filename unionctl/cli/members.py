@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from unionctl.cli.context import command, emit, open_db, progress, say, state, warn, writing
+from unionctl.cli.context import (
+    command,
+    emit,
+    open_db,
+    progress,
+    say,
+    state,
+    warn,
+    warn_ignored_columns,
+    writing,
+)
 
 app = typer.Typer(
     rich_markup_mode=None,
@@ -683,13 +693,7 @@ def members_import(
 
     when = parse_optional_date(status_on)
     roster = read_roster(file, sheet=sheet)
-    if roster.ignored:  # a warning, prefixed like an error: it may come just before one
-        from unionctl.labels import message
-
-        text = message(
-            "import_ignored_columns", state().language, path=file, columns=", ".join(roster.ignored)
-        )
-        warn(f"unionctl: {text}")
+    warn_ignored_columns(file, roster.ignored)
     database = open_db()
     with progress(None, str(file.name)) as advance:
         result = import_members(

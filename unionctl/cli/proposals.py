@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from unionctl.cli.context import command, emit, open_db, progress, say, state, warn, writing
+from unionctl.cli.context import (
+    command,
+    emit,
+    open_db,
+    progress,
+    say,
+    state,
+    warn_ignored_columns,
+    writing,
+)
 
 app = typer.Typer(
     rich_markup_mode=None,
@@ -423,13 +432,7 @@ def proposals_import(
     from unionctl.services.proposal_import import import_proposals, read_proposals
 
     table = read_proposals(file, sheet=sheet)
-    if table.ignored:
-        from unionctl.labels import message
-
-        text = message(
-            "import_ignored_columns", state().language, path=file, columns=", ".join(table.ignored)
-        )
-        warn(f"unionctl: {text}")
+    warn_ignored_columns(file, table.ignored)
     database = open_db()
     with progress(None, str(file.name)) as advance:
         count = import_proposals(

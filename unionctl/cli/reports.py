@@ -18,7 +18,7 @@ from unionctl.cli.context import (
 
 app = typer.Typer(
     rich_markup_mode=None,
-    help="Reports: membership, proposals and aid now; events, monthly and annual to come.",
+    help="Reports: membership, proposals, aid and events now; monthly and annual to come.",
 )
 
 
@@ -80,6 +80,37 @@ def reports_proposals(
     database = open_db()
     with database.read() as session:
         emit(proposals_report(session, period, by=by, day=min(period.end, today())))
+
+
+@app.command("events")
+@command
+def reports_events(
+    by: Annotated[
+        str,
+        typer.Option("--by", help="kind, month, branch (the organiser) or audience."),
+    ] = "kind",
+    month: MonthOption = None,
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+) -> None:
+    """Events, 人次, participants, participation rate, budget vs cost, awards by level.
+
+    The rate: of the members in good standing on the period's last day (today, if later),
+    the share who attended at least one event in the period (default: this year).
+
+    Example: unionctl reports events --year 2025 --by kind
+    """
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_period
+    from unionctl.reports.events import GROUPS, events_report
+
+    if by not in GROUPS:
+        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
+    period = parse_period(month=month, year=year, start=start, end=end)
+    database = open_db()
+    with database.read() as session:
+        emit(events_report(session, period, by))
 
 
 @app.command("aid")

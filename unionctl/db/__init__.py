@@ -33,7 +33,8 @@ SCHEMA_REVISIONS = (
     "0002_roll",
     "0003_period_lookup",
     "0004_proposals",
-    "0005_aid",
+    "0005_events",
+    "0006_aid",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 

@@ -2,7 +2,8 @@
 
 examples/members.csv is the roster as the secretary first imported it; examples/
 member_history.csv is what she recorded afterwards (joins, leaves, transfers, hardship,
-honours), replayed here through the same services the commands use.
+honours), replayed here through the same services the commands use; examples/events/ is
+2025's calendar of events with its sign-in sheets and awards.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlmodel import Session
 
 from unionctl.db import Target, open_database
 from unionctl.errors import UnionError
-from unionctl.parsing import Period, parse_code, parse_date
+from unionctl.parsing import Period, parse_code, parse_date, parse_money
 from unionctl.render import Record, Table
 
 
@@ -60,6 +61,7 @@ def build_demo(
                 _replay(work, event)
                 advance(1)
         _demo_proposals(database, source, actor=actor, advance=advance)
+        _load_events(database, source / "events", actor=actor)
         _demo_aid(database, source, actor=actor, advance=advance)
         with database.read() as session:
             people = session.connection().exec_driver_sql("SELECT count(*) FROM member").scalar()
@@ -68,6 +70,34 @@ def build_demo(
         database.dispose()
     year = max((parse_date(e["on"]).year for e in events), default=dt.date.today().year)
     return DemoSummary(year=year, people=people, branches=branches)
+
+
+def _load_events(database, folder: Path, *, actor: str) -> None:
+    """The year of events: the calendar, each sign-in sheet, the awards (examples/events,
+    written by examples/make_events.py), through the same services as the commands."""
+    from unionctl.services import events
+    from unionctl.table_file import open_table
+
+    calendar = events.read_events(folder / "events.csv")
+    events.import_events(database, calendar, actor=actor, command="demo")
+    with database.write(actor=actor, command="demo") as work:
+        for sheet in sorted(folder.glob("signin_*.csv")):
+            event = events.find_event(work.session, sheet.stem.removeprefix("signin_").lstrip("0"))
+            rows = open_table(
+                sheet, fields=("emp_no", "name"), aliases=events.SIGNIN_ALIASES, required=()
+            ).rows()
+            matched = events.match_signin(work.session, rows, path=str(sheet), skip_unmatched=False)
+            events.attend_ids(work, event=event, member_ids=matched.matched)
+        for award in _read_history(folder / "awards.csv"):
+            events.add_award(
+                work,
+                ref=award["活动名称"],
+                emp_no=award["工号"] or None,
+                team=award["团队"] or None,
+                prize=award["奖项"],
+                level=parse_code("award_level", award["级别"]),
+                prize_money=parse_money(award["奖金"]) if award["奖金"] else None,
+            )
 
 
 # The congress the demo's proposals were raised at (examples/make_proposals.py).

@@ -1,8 +1,8 @@
 """Aid and visits (帮扶/慰问): the gifts, the policy per kind, the plans still owed a
 visit, and donation drives with their gifts.
 
-Revision ID: 0005_aid
-Revises: 0004_proposals
+Revision ID: 0006_aid
+Revises: 0005_events
 Create Date: 2026-11-25
 
 New tables only; nothing existing changes. Money is integer fen.
@@ -11,8 +11,8 @@ New tables only; nothing existing changes. Money is integer fen.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_aid"
-down_revision = "0004_proposals"
+revision = "0006_aid"
+down_revision = "0005_events"
 branch_labels = None
 depends_on = None
 
