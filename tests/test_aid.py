@@ -583,6 +583,10 @@ def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
     assert ["序号", "工号", "姓名", "科室", "金额", "签名"] in cells
     flat = [str(c) for row in cells for c in row]
     assert "合计" in flat and "199.98" in flat, cells
+    assert cells[0] == ["签领表 2025-01-20"]  # the title and date on top
+    sheet = load_workbook(path).active
+    signature = sheet.column_dimensions["F"].width
+    assert signature >= 24 > sheet.column_dimensions["E"].width, signature  # room to sign
 
 
 def test_a_donation_drive_end_to_end(roll: Cli):

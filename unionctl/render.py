@@ -41,6 +41,7 @@ class Column:
     kind: str = "text"
     header: str | None = None  # a labels.HEADERS key when it differs from `key`
     shown: str = "all"  # "human": table/md only; "machine": csv/tsv/json only
+    width: int = 0  # at least this many characters wide in a spreadsheet (签名: room to sign)
 
     def title(self, lang: str) -> str:
         return labels.header(self.header or self.key, lang)

@@ -144,7 +144,7 @@ def _write_table(
     sheet: Any, table: Table, style: Style, formats: _Formats, heading: str | None
 ) -> None:
     columns = list(table.columns)
-    widths = [display_width(c.title(style.lang)) for c in columns]
+    widths = [max(display_width(c.title(style.lang)), c.width) for c in columns]
     row = 0
     if heading and table.title_suffix:  # a report for a period: its title line first
         sheet.write_string(row, 0, heading, formats.title)

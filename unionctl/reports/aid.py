@@ -347,7 +347,7 @@ def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
             Column("name"),
             Column("dept"),
             Column("amount", "money", header="sign_amount"),
-            Column("signature"),
+            Column("signature", width=24),
         ),
         rows=rows,
         total=(None, None, None, None, sum(row[4] for row in rows), None),
