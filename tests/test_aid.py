@@ -715,3 +715,21 @@ def test_import_from_xlsx(roll: Cli, tmp_path):
         ("2025-01-02", "李家村", 0.0, 88.8),
         ("2025-03-05", "张丽", 100.0, None),
     ]
+
+
+@pytest.mark.parametrize("by", ["kind", "month", "source"])
+def test_the_report_reads_only_the_covering_index(roll: Cli, by):
+    import sqlite3
+
+    from unionctl.reports.aid import GROUPS, REPORT_SQL
+
+    expression, _column, order = GROUPS[by]
+    sql = REPORT_SQL.format(
+        group=expression, join="", grouping=expression, order=order.format(col="grp")
+    )
+    with sqlite3.connect(roll.db) as conn:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN " + sql, {"start": "2025-01-01", "end": "2025-12-31"}
+        ).fetchall()
+    steps = " | ".join(row[-1] for row in plan)
+    assert "USING COVERING INDEX ix_aid_given" in steps, steps

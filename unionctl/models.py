@@ -322,7 +322,12 @@ class Aid(SQLModel, table=True):
 
     __tablename__ = "aid"
     __table_args__ = (
-        Index("ix_aid_given", "given_on", "kind", "member_id", "amount", "goods_value"),
+        # covers `reports aid` (STYLE.md: a covering index 3x faster than a plain date one)
+        Index(
+            "ix_aid_given",
+            *("given_on", "kind", "member_id", "outsider"),
+            *("amount", "goods_value", "over_cap", "unregistered", "source"),
+        ),
         Index("ix_aid_member", "member_id", "kind", "given_on"),
     )
     id: int | None = Field(default=None, primary_key=True)

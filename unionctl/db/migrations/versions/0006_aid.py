@@ -54,7 +54,12 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String, nullable=False),
     )
     op.create_index(
-        "ix_aid_given", "aid", ["given_on", "kind", "member_id", "amount", "goods_value"]
+        "ix_aid_given",
+        "aid",
+        [
+            *("given_on", "kind", "member_id", "outsider"),
+            *("amount", "goods_value", "over_cap", "unregistered", "source"),
+        ],
     )
     op.create_index("ix_aid_member", "aid", ["member_id", "kind", "given_on"])
     op.create_table(
