@@ -733,3 +733,42 @@ def test_the_report_reads_only_the_covering_index(roll: Cli, by):
         ).fetchall()
     steps = " | ".join(row[-1] for row in plan)
     assert "USING COVERING INDEX ix_aid_given" in steps, steps
+
+
+def test_the_demo_year_of_aid_matches_its_golden_report(bare_cli: Cli, tmp_path):
+    from pathlib import Path
+
+    target = tmp_path / "demo.db"
+    bare_cli("demo", "--db", str(target))
+    demo = Cli(target, {**bare_cli.env, "UNIONCTL_DB": str(target)})
+    out = demo("reports", "aid", "--year", "2025", "--lang", "zh", "--format", "csv").stdout
+    golden = Path(__file__).parent / "golden" / "demo_aid_zh.csv"
+    assert out == golden.read_text(encoding="utf-8")
+    drives = _json(demo, "aid", "drive", "list")["rows"]
+    assert [(d["donors"], d["closed_on"]) for d in drives] == [(40, "2025-10-15")]
+    due = _json(demo, "aid", "due", "--month", "2025-12")
+    assert [r["emp_no"] for r in due if r["item"] == "plan"] == ["10120", "10131"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("reports", "aid", "--by", "colour"), "colour"),
+        (("reports", "aid", "--year", "2027"), "2027"),
+        (("aid", "show", "999"), "999"),
+        (("aid", "show", "abc"), "abc"),
+        (("aid", "list", "--kind", "picnic"), "picnic"),
+        (("aid", "list", "--member", "99999"), "99999"),
+        (("aid", "policy", "set", "picnic", "--standard", "5"), "picnic"),
+        (("aid", "policy", "set", "illness", "--standard", "2000000"), "1,000,000"),
+        (("aid", "plan", "99999", "--kind", "illness"), "99999"),
+        (("aid", "drive", "give", "1", "10001", "--amount", "5"), "1"),
+        (("aid", "batch", "--kind", "holiday"), "aid policy set"),
+    ],
+)
+def test_more_bad_input_is_one_line(roll: Cli, args, says):
+    before = db_dump(roll.db)
+    result = roll.fails(*args)
+    assert result.stderr.startswith("unionctl: ") and result.stderr.count("\n") == 1
+    assert says in result.stderr
+    assert db_dump(roll.db) == before
