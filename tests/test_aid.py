@@ -587,6 +587,13 @@ def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
     sheet = load_workbook(path).active
     signature = sheet.column_dimensions["F"].width
     assert signature >= 24 > sheet.column_dimensions["E"].width, signature  # room to sign
+    # every cell from the header to 合计 is boxed, ready to print and sign
+    ranges = [
+        (str(rule_range.sqref), rule.dxf.border.left.style)
+        for rule_range in sheet.conditional_formatting
+        for rule in rule_range.rules
+    ]
+    assert ranges == [("A2:F5", "thin")], ranges
 
 
 def test_a_donation_drive_end_to_end(roll: Cli):

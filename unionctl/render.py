@@ -65,6 +65,7 @@ class Table:
     title: str | None = None  # a labels.HEADERS key, or None
     title_suffix: str = ""  # e.g. the period, shown after the title
     total: Sequence[Any] | None = None  # a 合计 row, same shape as rows
+    ruled: bool = False  # a form to print and fill in (签领表): every cell boxed in a sheet
 
     def heading(self, lang: str) -> str | None:
         if self.title is None:

@@ -351,6 +351,7 @@ def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
         ),
         rows=rows,
         total=(None, None, None, None, sum(row[4] for row in rows), None),
+        ruled=True,
     )
 
 
