@@ -56,6 +56,23 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "cooling": ("summer cooling", "送清凉"),
         "other": ("other", "其他"),
     },
+    "aid_source": {
+        "union": ("union funds", "工会经费"),
+        "donation": ("donations", "爱心捐款"),
+        "hospital": ("hospital", "医院"),
+    },
+    "aid_due": {
+        "plan": ("reported, not yet visited", "待慰问"),
+        "birthday": ("birthday", "生日"),
+        "retirement": ("retiring", "到龄退休"),
+        "hardship": ("hardship household not helped this year", "今年未帮扶的困难户"),
+        "revisit": ("脱困 a year ago: revisit", "脱困满一年回访"),
+    },
+    "aid_flag": {
+        "over_cap": ("over the yearly cap", "超年度上限"),
+        "unregistered": ("no hardship record", "未建档"),
+        "both": ("over the cap, no hardship record", "超年度上限、未建档"),
+    },
     "event_kind": {
         "culture": ("culture", "文艺"),
         "sports": ("sports", "体育"),
@@ -422,6 +439,52 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_sessions": ("Congress sessions", "职代会届次"),
     "t_proposals_report": ("Proposals", "提案办理情况"),
     "t_proposal_import": ("Proposals the import would add", "导入将新增的提案"),
+    # aid
+    "aid_kind": ("kind", "帮扶类别"),
+    "beneficiary": ("beneficiary", "受助人"),
+    "given_on": ("given_on", "日期"),
+    "cash": ("cash", "慰问金"),
+    "goods": ("goods", "物品"),
+    "goods_value": ("goods_value", "物品价值"),
+    "aid_total": ("total", "合计金额"),
+    "aid_source": ("source", "经费来源"),
+    "visited_by": ("visited_by", "慰问人"),
+    "aid_flag": ("flag", "标记"),
+    "note": ("note", "备注"),
+    "plan": ("plan", "待慰问登记"),
+    "aid_standard": ("standard", "标准"),
+    "yearly_cap": ("yearly_cap", "年度上限"),
+    "people_helped": ("people", "人数"),
+    "times": ("times", "人次"),
+    "aid_flagged": ("flagged", "标记笔数"),
+    "households_registered": ("households_registered", "在档户数"),
+    "households_helped": ("helped", "已帮扶户数"),
+    "households_not_helped": ("not_yet_helped", "未帮扶户数"),
+    "aid_due": ("due", "事由"),
+    "due_since": ("since", "起始日期"),
+    "days_waiting": ("days_waiting", "已等天数"),
+    "times_this_year": ("times_this_year", "今年次数"),
+    "given_this_year": ("given_this_year", "今年金额"),
+    "last_given": ("last_given", "上次慰问"),
+    "t_aid_due": ("Due", "本月待办慰问"),
+    "drive_title": ("title", "捐款名称"),
+    "opened_on": ("opened_on", "发起日期"),
+    "drive_closed_on": ("closed_on", "移交日期"),
+    "donors": ("donors", "捐款人数"),
+    "donated": ("donated", "捐款金额"),
+    "handover_aid": ("handover_aid", "移交记录"),
+    "t_aid_drives": ("Donation drives", "爱心捐款"),
+    "t_aid_drive": ("Donation drive", "爱心捐款"),
+    "t_aid_donations": ("Gifts", "捐款明细"),
+    "seq": ("no", "序号"),
+    "sign_amount": ("amount", "金额"),
+    "signature": ("signature", "签名"),
+    "t_aid_sign_sheet": ("Sign-for sheet", "签领表"),
+    "t_aid": ("Aid", "帮扶慰问记录"),
+    "t_aid_one": ("Aid", "帮扶慰问"),
+    "t_aid_policy": ("Aid policy", "慰问金使用办法"),
+    "t_aid_report": ("Aid", "帮扶慰问情况"),
+    "t_aid_register": ("Hardship register", "困难职工档案情况"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -623,6 +686,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出生日期 {birth} 晚于入会日期 {joined}",
     ),
     "future_date": ("{value} is in the future", "{value} 晚于今天"),
+    "aid_whom": (
+        "give either an employee number or --outsider NAME, not both",
+        "请给出工号或 --outsider 姓名，二者只能选一",
+    ),
+    "aid_off_roll": (
+        "{emp_no} {name} is not on the roll on {on}: no {kind} visit",
+        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}慰问",
+    ),
+    "aid_unregistered": (
+        "{who} has no open hardship record on {on}: {kind} goes to registered households "
+        "(先建档，后帮扶); to give it anyway add --unregistered --note REASON",
+        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；"
+        "确需发放请加 --unregistered --note 原因",
+    ),
+    "aid_no_amount": (
+        "no --amount and no standard amount for {kind}; give --amount or set one with "
+        "`aid policy set`",
+        "没有给出 --amount，{kind}也没有标准金额；请给出 --amount 或用 `aid policy set` 设定",
+    ),
+    "aid_goods_value": (
+        "goods {goods!r} need their value: add --goods-value",
+        "物品 {goods!r} 须写明价值：请加 --goods-value",
+    ),
+    "aid_value_without_goods": (
+        "--goods-value without --goods: say what the goods are",
+        "有 --goods-value 却没有 --goods：请写明是什么物品",
+    ),
+    "aid_nothing": (
+        "nothing given: the amount is zero and there are no goods",
+        "金额为零，也没有物品：没有可登记的慰问",
+    ),
+    "aid_over_cap": (
+        "{emp_no} already had {given} yuan of {kind} in {year}; {value} more passes the yearly "
+        "cap of {cap}; to give it anyway add --over-cap --note REASON",
+        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；"
+        "确需发放请加 --over-cap --note 原因",
+    ),
+    "aid_amount_absurd": (
+        "the amount {value} is larger than {limit} yuan; check the figure",
+        "金额 {value} 超过 {limit} 元，请核对",
+    ),
+    "aid_standard_over_cap": (
+        "the standard for {kind} ({standard}) is above its yearly cap ({cap})",
+        "{kind}的标准金额（{standard}）高于年度上限（{cap}）",
+    ),
+    "unknown_aid": ("no aid record {id}", "没有编号为 {id} 的帮扶记录"),
+    "unknown_drive": ("no donation drive {id}", "没有编号为 {id} 的捐款活动"),
+    "aid_drive_whom": (
+        "give either --for EMP_NO or --for-outsider NAME, not both",
+        "请给出 --for 工号或 --for-outsider 姓名，二者只能选一",
+    ),
+    "aid_drive_closed": (
+        "drive {id} ({title}) was closed on {on}: no more gifts",
+        "捐款活动 {id}（{title}）已于 {on} 结束移交，不能再捐",
+    ),
+    "aid_drive_before_open": (
+        "drive {id} opened on {opened}: {on} is before it",
+        "捐款活动 {id} 于 {opened} 发起，{on} 早于该日",
+    ),
+    "aid_drive_close_early": (
+        "drive {id}: the hand-over on {on} is before its last gift ({last})",
+        "捐款活动 {id}：移交日期 {on} 早于最后一笔捐款（{last}）",
+    ),
+    "aid_drive_empty": (
+        "drive {id} ({title}) has no gifts yet: nothing to hand over",
+        "捐款活动 {id}（{title}）还没有捐款，无可移交",
+    ),
+    "aid_batch_empty": (
+        "the filters select no one: nothing given",
+        "筛选条件没有选中任何人，未发放",
+    ),
     "id_card_taken": (
         "ID-card number {value!r} already belongs to {emp_no} ({name})",
         "身份证号 {value!r} 已属于 {emp_no}（{name}）",
@@ -1079,6 +1213,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}：{kind}“{title}”，提案人 {emp_no} {name}",
     ),
     "proposal_stepped": ("{code}: {status} on {on}", "{code}：{status}，{on}"),
+    "aid_given": (
+        "{id}: {kind} to {who} on {on}, {total} yuan{flag}",
+        "{id}：{on} 向 {who} 发放{kind}，合计 {total} 元{flag}",
+    ),
+    "aid_flagged": (" (flagged: {flag})", "（标记：{flag}）"),
+    "aid_plan_fulfilled": (
+        "{id}: fulfils plan #{plan} reported {on}",
+        "{id}：完成 {on} 登记的待慰问 #{plan}",
+    ),
+    "aid_planned": (
+        "plan #{plan}: {kind} for {emp_no} {name}, reported {on}",
+        "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
+    ),
+    "aid_batch_given": (
+        "{count} gifts of {kind} recorded, {total} yuan in all",
+        "已登记{kind} {count} 笔，合计 {total} 元",
+    ),
+    "aid_batch_checked": (
+        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all; nothing written",
+        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元；未写入",
+    ),
+    "aid_drive_added": (
+        "{id}: drive {title!r} opened {on}",
+        "{id}：捐款活动“{title}”，{on} 发起",
+    ),
+    "aid_drive_given": (
+        "drive {id}: {emp_no} {name} gave {amount} yuan",
+        "捐款活动 {id}：{emp_no} {name} 捐款 {amount} 元",
+    ),
+    "aid_drive_closed_ok": (
+        "drive {id} ({title}) closed: {total} yuan handed over as {kind}, aid {aid}",
+        "捐款活动 {id}（{title}）已结束：移交 {total} 元，记为{kind}，帮扶记录 {aid}",
+    ),
+    "aid_imported": (
+        "imported {path}: {count} gifts, {total} yuan",
+        "已导入 {path}：{count} 笔，合计 {total} 元",
+    ),
+    "aid_import_checked": (
+        "checked {path}: {count} gifts, {total} yuan would be imported; nothing written",
+        "已检查 {path}：将导入 {count} 笔，合计 {total} 元；未写入",
+    ),
+    "aid_policy_set": (
+        "{kind}: standard {standard}, yearly cap {cap}",
+        "{kind}：标准 {standard}，年度上限 {cap}",
+    ),
     "session_added": (
         "session {code} added: {kind} held {on}",
         "已添加届次 {code}：{kind}，{on} 召开",
@@ -1438,6 +1617,120 @@ HELP_ZH: dict[str, str] = {
         "示例：unionctl reports proposals --year 2025 --by category"
     ),
     "reports proposals --by": "kind（按类型）、category（按类别）、dept（按承办部门）或 status（按状态）。",
+    # aid
+    "aid": "帮扶与慰问（送温暖）：慰问金与物品、慰问金使用办法、待慰问登记。",
+    "aid give": (
+        "登记一次对会员（或用 --outsider 指定的外部对象）的慰问或帮扶；显示其编号。\n\n"
+        "不写 --amount 时按该类别的标准金额发放。同一会员、同一类别的慰问会完成最早一条待慰问登记。\n\n"
+        "示例：unionctl aid give 10023 --kind illness --amount 500 --by 工会主席 --on 2025-03-02"
+    ),
+    "aid give EMP_NO": "会员工号。",
+    "aid give --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid give --outsider": "外部对象的名称（如结对帮扶的贫困户），代替工号。",
+    "aid give --amount": "慰问金，单位元，例如 500 或 500.50（默认：该类别的标准金额）。",
+    "aid give --goods": "慰问物品，例如 大米、棉被。",
+    "aid give --goods-value": "物品价值，单位元。",
+    "aid give --on": "慰问日期（默认：今天）：2025-03-16、2025年3月16日、today。",
+    "aid give --by": "慰问人，例如 工会主席。",
+    "aid give --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
+    "aid give --note": "备注（超出上限或未建档时写明原因）。",
+    "aid give --over-cap": "超出年度上限仍发放（须加 --note 写明原因）。",
+    "aid give --unregistered": "对未建困难档案者发放困难帮扶（须加 --note 写明原因）。",
+    "aid plan": (
+        "登记报告给工会、尚待慰问的事由（住院、丧事、结婚、生育……）。\n\n"
+        "之后同一会员、同一类别的 `aid give` 会完成它。\n\n"
+        "示例：unionctl aid plan 10023 --kind illness --on 2025-03-01 --note 心内科住院"
+    ),
+    "aid plan EMP_NO": "会员工号。",
+    "aid plan --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid plan --on": "报告日期（默认：今天）。",
+    "aid plan --note": "备注，例如 心内科住院。",
+    "aid list": (
+        "列出慰问与帮扶记录（默认：全部），并合计慰问金与物品价值。\n\n"
+        "示例：unionctl aid list --kind illness --year 2025 --format csv"
+    ),
+    "aid list --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid list --member": "只列出该会员（工号）的记录。",
+    "aid due": (
+        "列出某月应办的慰问：待慰问登记（及已等天数）、当月生日的会员、当月到龄退休的职工、"
+        "今年尚未帮扶的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
+        "示例：unionctl aid due --month 2025-12"
+    ),
+    "aid due --month": "月份（默认：本月）：2025-03、2025年3月、this、last。",
+    "aid due --retire-men": "男职工退休年龄（默认 60）。",
+    "aid due --retire-women": "女职工退休年龄（默认 55）。",
+    "aid batch": (
+        "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
+        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）"
+        "及合计行。\n\n"
+        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --status member"
+    ),
+    "aid batch --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
+    "aid batch --amount": "每人金额，单位元（默认：该类别的标准金额）。",
+    "aid batch --goods": "每人的慰问物品。",
+    "aid batch --goods-value": "每人物品价值，单位元。",
+    "aid batch --on": "发放日期（默认：今天）。",
+    "aid batch --by": "慰问人。",
+    "aid batch --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
+    "aid batch --note": "备注。",
+    "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
+    "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
+    "aid batch --hardship": "只选有在档困难档案的会员。",
+    "aid batch --born-month": "生于该月的会员（生日慰问）。",
+    "aid batch --search": "姓名、工号、科室或职务中含有该文字。",
+    "aid drive": "爱心捐款：会员为遭遇困难的同事或外部对象捐款，结束时移交。",
+    "aid drive add": (
+        "为一名会员（或外部对象）发起爱心捐款；显示其编号。\n\n"
+        "示例：unionctl aid drive add 为张丽爱心捐款 --for 10001 --on 2025-05-01"
+    ),
+    "aid drive add TITLE": "捐款活动名称，例如 为张丽爱心捐款。",
+    "aid drive add --for": "受助会员工号。",
+    "aid drive add --for-outsider": "或外部受助对象的名称。",
+    "aid drive add --on": "发起日期（默认：今天）。",
+    "aid drive give": (
+        "登记一名会员对进行中捐款活动的捐款。\n\n"
+        "示例：unionctl aid drive give 1 10004 --amount 200 --on 2025-05-03"
+    ),
+    "DRIVE": "捐款活动编号（见 `aid drive list`）。",
+    "aid drive give EMP_NO": "捐款人工号。",
+    "aid drive give --amount": "捐款金额，单位元，例如 200。",
+    "aid drive give --on": "捐款日期（默认：今天）。",
+    "aid drive close": (
+        "结束捐款活动：把捐款合计移交受助人，记为一条经费来源为爱心捐款的帮扶记录。\n\n"
+        "示例：unionctl aid drive close 1 --kind critical_illness --on 2025-05-20 --by 工会主席"
+    ),
+    "aid drive close --kind": "移交记为哪一帮扶类别（默认：other 其他）。",
+    "aid drive close --on": "移交日期（默认：今天）。",
+    "aid drive close --by": "移交人。",
+    "aid drive list": "列出各次爱心捐款及捐款人数与金额。\n\n示例：unionctl aid drive list",
+    "aid drive show": "查看一次爱心捐款及每一笔捐款。\n\n示例：unionctl aid drive show 1",
+    "aid import": (
+        "从表格导入慰问与帮扶记录；全部成功或全部不写，每一行按 `aid give` 的规则办理。\n\n"
+        "表头可用编码或中文：工号、受助人（没有工号时为外部对象）、帮扶类别、慰问金/金额、物品、"
+        "物品价值、日期、慰问人、经费来源、备注、标记。`aid list --format csv` 的输出可直接导回。\n\n"
+        "示例：unionctl aid import 2025年慰问台账.xlsx --dry-run"
+    ),
+    "aid import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
+    "aid import --dry-run": "逐行检查，不写入任何数据。",
+    "aid import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",
+    "aid show": "查看一条慰问或帮扶记录，以及它完成的待慰问登记。\n\n示例：unionctl aid show 12",
+    "aid show AID_ID": "帮扶记录编号。",
+    "aid policy": "慰问金使用办法：各类别的标准金额与年度上限。",
+    "aid policy set": (
+        "设定某一类别的标准金额和每人每年的上限（慰问金使用办法）。\n\n"
+        "示例：unionctl aid policy set illness --standard 500 --yearly-cap 1000"
+    ),
+    "aid policy set KIND": "帮扶类别，例如 illness 或 生病住院。",
+    "aid policy set --standard": "标准金额，单位元。",
+    "aid policy set --yearly-cap": "每名会员每年最多可领的金额，单位元。",
+    "aid policy list": "列出各帮扶类别的标准金额与年度上限。\n\n示例：unionctl aid policy list",
+    "reports aid": (
+        "一段期间（默认：今年）的帮扶慰问：人数、人次、慰问金、物品价值、合计。\n\n"
+        "人数按人计，不论帮扶几次；分工会按慰问当天所在的分工会计。下方是困难职工档案情况：期间内在档户数、"
+        "已帮扶户数与未帮扶户数。\n\n"
+        "示例：unionctl reports aid --year 2025 --by kind"
+    ),
+    "reports aid --by": "kind（按类别）、month（按月）、branch（按分工会）或 source（按经费来源）。",
 }
 
 # Click's own words in a help page.
@@ -1557,6 +1850,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "hardship_tier": ("hardship tier", "困难类别"),
     "honour_level": ("honour level", "荣誉级别"),
     "aid_kind": ("aid kind", "帮扶类别"),
+    "aid_source": ("fund source", "经费来源"),
     "event_kind": ("event kind", "活动类别"),
     "event_audience": ("audience", "活动对象"),
     "award_level": ("award level", "获奖级别"),

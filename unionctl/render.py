@@ -41,6 +41,7 @@ class Column:
     kind: str = "text"
     header: str | None = None  # a labels.HEADERS key when it differs from `key`
     shown: str = "all"  # "human": table/md only; "machine": csv/tsv/json only
+    width: int = 0  # at least this many characters wide in a spreadsheet (签名: room to sign)
 
     def title(self, lang: str) -> str:
         return labels.header(self.header or self.key, lang)
@@ -64,6 +65,7 @@ class Table:
     title: str | None = None  # a labels.HEADERS key, or None
     title_suffix: str = ""  # e.g. the period, shown after the title
     total: Sequence[Any] | None = None  # a 合计 row, same shape as rows
+    ruled: bool = False  # a form to print and fill in (签领表): every cell boxed in a sheet
 
     def heading(self, lang: str) -> str | None:
         if self.title is None:

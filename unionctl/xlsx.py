@@ -105,6 +105,7 @@ class _Formats:
         self.int = book.add_format({"num_format": "0"})
         self.signed = book.add_format({"num_format": "+0;-0;0"})
         self.percent = book.add_format({"num_format": "0.0%"})
+        self.ruled = book.add_format({"border": 1})
         self.bold = {}
         for name in ("text", "date", "money", "int", "signed", "percent"):
             spec = {"bold": True, "top": 1, "num_format": getattr(self, name).num_format}
@@ -144,7 +145,7 @@ def _write_table(
     sheet: Any, table: Table, style: Style, formats: _Formats, heading: str | None
 ) -> None:
     columns = list(table.columns)
-    widths = [display_width(c.title(style.lang)) for c in columns]
+    widths = [max(display_width(c.title(style.lang)), c.width) for c in columns]
     row = 0
     if heading and table.title_suffix:  # a report for a period: its title line first
         sheet.write_string(row, 0, heading, formats.title)
@@ -164,6 +165,16 @@ def _write_table(
         if label is not None:
             sheet.write_string(row, 0, label, formats.bold["text"])
             widths[0] = max(widths[0], display_width(label))
+        row += 1
+    if table.ruled:  # a box round every cell, header to 合计, for a form to sign
+        first = 1 if heading and table.title_suffix else 0
+        sheet.conditional_format(
+            first,
+            0,
+            row - 1,
+            len(columns) - 1,
+            {"type": "formula", "criteria": "TRUE", "format": formats.ruled},
+        )
     for index, width in enumerate(widths):
         sheet.set_column(index, index, min(width, MAX_WIDTH) + 2)
 

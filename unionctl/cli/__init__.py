@@ -169,11 +169,12 @@ def root(
 
 
 def _register() -> None:
-    from unionctl.cli import database, events, members, proposals, reports
+    from unionctl.cli import aid, database, events, members, proposals, reports
 
     database.register(app)
     app.add_typer(members.app, name="members")
     app.add_typer(proposals.app, name="proposals")
+    app.add_typer(aid.app, name="aid")
     app.add_typer(events.app, name="events")
     app.add_typer(reports.app, name="reports")
 

@@ -18,7 +18,7 @@ from unionctl.cli.context import (
 
 app = typer.Typer(
     rich_markup_mode=None,
-    help="Reports: membership, proposals and events now; aid, monthly and annual to come.",
+    help="Reports: membership, proposals, aid and events now; monthly and annual to come.",
 )
 
 
@@ -111,3 +111,34 @@ def reports_events(
     database = open_db()
     with database.read() as session:
         emit(events_report(session, period, by))
+
+
+@app.command("aid")
+@command
+def reports_aid(
+    by: Annotated[str, typer.Option("--by", help="kind, month, branch or source.")] = "kind",
+    month: MonthOption = None,
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+) -> None:
+    """Aid given in a period (default: this year): people, times, cash, goods, total.
+
+    People are counted once however often they were helped; a branch is the member's on
+    the day of the gift. Below it, the hardship register: households registered in the
+    period, those helped in it, and those not yet helped.
+
+    Example: unionctl reports aid --year 2025 --by kind
+    """
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_period, today
+    from unionctl.reports.aid import GROUPS, aid_report
+
+    if by not in GROUPS:
+        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
+    period = parse_period(month=month, year=year, start=start, end=end)
+    if period.start > today():
+        raise UnionError("period_future", period=period.label(), today=today().isoformat())
+    database = open_db()
+    with database.read() as session:
+        emit(aid_report(session, period, by=by))

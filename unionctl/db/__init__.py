@@ -34,6 +34,7 @@ SCHEMA_REVISIONS = (
     "0003_period_lookup",
     "0004_proposals",
     "0005_events",
+    "0006_aid",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 

@@ -62,6 +62,7 @@ def build_demo(
                 advance(1)
         _demo_proposals(database, source, actor=actor, advance=advance)
         _load_events(database, source / "events", actor=actor)
+        _demo_aid(database, source, actor=actor, advance=advance)
         with database.read() as session:
             people = session.connection().exec_driver_sql("SELECT count(*) FROM member").scalar()
             branches = session.connection().exec_driver_sql("SELECT count(*) FROM branch").scalar()
@@ -112,6 +113,54 @@ def _demo_proposals(database, source: Path, *, actor: str, advance: Callable[[in
         add_session(work, kind="congress", **DEMO_SESSION)
     table = read_proposals(source / "proposals.csv")
     import_proposals(database, table, actor=actor, command="demo", advance=advance)
+
+
+# 慰问金使用办法 of the demo hospital: kind -> (standard, yearly cap), in fen.
+DEMO_POLICY = {
+    "illness": (50000, 100000),
+    "bereavement": (100000, None),
+    "birthday": (None, 20000),
+    "wedding": (50000, 50000),
+    "childbirth": (50000, 100000),
+    "retirement": (50000, None),
+    "hardship": (None, 500000),
+    "critical_illness": (None, 2000000),
+}
+
+
+def _demo_aid(database, source: Path, *, actor: str, advance: Callable[[int], None]) -> None:
+    """The policy, a year of aid through `aid import` (examples/make_aid.py), two visits
+    still owed and a donation drive for a registered household (子女患白血病)."""
+    from unionctl.services import aid
+    from unionctl.services.aid_import import import_aid, read_aid
+
+    with database.write(actor=actor, command="demo") as work:
+        for kind, (standard, cap) in DEMO_POLICY.items():
+            aid.set_policy(work, kind=kind, standard=standard, yearly_cap=cap)
+    import_aid(database, read_aid(source / "aid.csv"), actor=actor, command="demo", advance=advance)
+    with database.write(actor=actor, command="demo") as work:
+        aid.add_plan(
+            work, member="10120", kind="illness", on=dt.date(2025, 12, 15), note="骨科住院"
+        )
+        aid.add_plan(work, member="10131", kind="childbirth", on=dt.date(2025, 12, 22), note=None)
+        drive = aid.add_drive(
+            work,
+            title="为10278家庭爱心捐款",
+            member="10278",
+            outsider=None,
+            on=dt.date(2025, 9, 26),
+        )
+        for number, emp_no in enumerate(range(10100, 10140)):
+            gift = (100 + 50 * (number % 4)) * 100
+            day = dt.date(2025, 9, 26) + dt.timedelta(days=number % 10)
+            aid.donate(work, drive=str(drive.id), member=str(emp_no), amount=gift, on=day)
+        aid.close_drive(
+            work,
+            drive=str(drive.id),
+            kind="critical_illness",
+            on=dt.date(2025, 10, 15),
+            by="工会主席",
+        )
 
 
 def _read_history(path: Path) -> list[dict[str, str]]:

@@ -1,0 +1,781 @@
+"""Aid and visits (issue 8): every kind, the policy and its cap, 先建档后帮扶, plan → give,
+the listing and `reports aid` with money exact to the fen in every format, both
+languages and bad input (one line, exit 1, nothing written)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import Cli, db_dump
+
+from unionctl.labels import CODES
+
+
+def _json(cli: Cli, *args: str):
+    return json.loads(cli(*args, "--format", "json").stdout)
+
+
+def _rows(cli: Cli, *args: str) -> list[dict]:
+    """The rows of a listing printed with its 合计 row."""
+    return _json(cli, *args)["rows"]
+
+
+def _id(cli: Cli, *args: str) -> int:
+    """Give; the id is the first word printed."""
+    return int(cli("aid", "give", *args).stdout.split(":")[0])
+
+
+@pytest.fixture
+def helped(template) -> Cli:
+    """The roll with 10001 registered as a hardship household since 2025-01-10 and a
+    policy for illness (standard 300, cap 1,000)."""
+
+    def build(cli: Cli) -> None:
+        cli(
+            "members",
+            "hardship",
+            "10001",
+            "--tier",
+            "deep",
+            "--reason",
+            "本人患重病",
+            "--on",
+            "2025-01-10",
+        )
+        cli("aid", "policy", "set", "illness", "--standard", "300", "--yearly-cap", "1000")
+
+    return template("aid_helped", build, base="roll")
+
+
+@pytest.mark.parametrize("kind", list(CODES["aid_kind"]))
+def test_every_kind_is_given_and_listed_in_both_languages(helped: Cli, kind):
+    who = "10001" if kind in ("hardship", "critical_illness") else "10004"
+    english, chinese = CODES["aid_kind"][kind]
+    aid = _id(helped, who, "--kind", chinese, "--amount", "123.45", "--on", "2025-05-01")
+    rows = _rows(helped, "aid", "list", "--kind", kind)
+    assert [(r["id"], r["kind"], r["emp_no"], r["cash"]) for r in rows] == [
+        (aid, kind, who, 123.45)
+    ]
+    zh = helped("aid", "list", "--kind", kind, "--lang", "zh", "--format", "csv").stdout
+    assert f"{aid},2025-05-01,{chinese},{who}," in zh
+    en = helped("aid", "list", "--kind", english, "--lang", "en", "--format", "csv").stdout
+    assert f"{aid},2025-05-01,{english},{who}," in en
+
+
+def test_outsider_with_goods_only(roll: Cli):
+    aid = _id(
+        roll,
+        "--outsider",
+        "李家村困难户",
+        "--kind",
+        "holiday",
+        "--goods",
+        "大米、棉被",
+        "--goods-value",
+        "1200",
+        "--on",
+        "2025-01-20",
+        "--by",
+        "工会主席",
+    )
+    record = json.loads(roll("aid", "show", str(aid), "--format", "json").stdout)
+    assert record["beneficiary"] == "李家村困难户"
+    assert record["emp_no"] is None
+    assert record["goods"] == "大米、棉被"
+    assert record["goods_value"] == 1200.0
+    assert record["cash"] == 0.0
+    assert record["aid_total"] == 1200.0
+    assert record["visited_by"] == "工会主席"
+
+
+def test_policy_standard_is_used_when_amount_is_left_out(helped: Cli):
+    aid = _id(helped, "10004", "--kind", "illness", "--on", "2025-03-02")
+    assert json.loads(helped("aid", "show", str(aid), "--format", "json").stdout)["cash"] == 300.0
+    policy = {r["kind"]: r for r in _json(helped, "aid", "policy", "list")}
+    assert (policy["illness"]["standard"], policy["illness"]["yearly_cap"]) == (300.0, 1000.0)
+    assert policy["wedding"]["standard"] is None
+
+
+def test_no_amount_and_no_standard_is_refused(helped: Cli):
+    before = db_dump(helped.db)
+    helped.fails("aid", "give", "10004", "--kind", "wedding", contains="aid policy set")
+    assert db_dump(helped.db) == before
+
+
+def test_the_yearly_cap_refuses_then_the_override_is_flagged(helped: Cli):
+    for day in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        _id(helped, "10004", "--kind", "illness", "--on", day)
+    before = db_dump(helped.db)
+    result = helped.fails("aid", "give", "10004", "--kind", "illness", "--on", "2025-05-01")
+    assert "900.00" in result.stderr and "1000.00" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert db_dump(helped.db) == before
+    # the override needs its reason
+    helped.fails("aid", "give", "10004", "--kind", "illness", "--on", "2025-05-01", "--over-cap")
+    assert db_dump(helped.db) == before
+    aid = _id(
+        helped,
+        "10004",
+        "--kind",
+        "illness",
+        "--on",
+        "2025-05-01",
+        "--over-cap",
+        "--note",
+        "二次手术",
+    )
+    rows = _rows(helped, "aid", "list", "--member", "10004")
+    assert [r["flag"] for r in rows] == [None, None, None, "over_cap"]
+    assert rows[-1]["id"] == aid
+    report = _json(helped, "reports", "aid", "--year", "2025")
+    assert report["aid"]["total"]["flagged"] == 1
+    # a new year starts a new cap
+    _id(helped, "10004", "--kind", "illness", "--on", "2024-12-01")
+    assert _rows(helped, "aid", "list", "--year", "2024")[0]["flag"] is None
+
+
+def test_hardship_aid_goes_to_registered_households(helped: Cli):
+    _id(helped, "10001", "--kind", "hardship", "--amount", "2000", "--on", "2025-02-01")
+    before = db_dump(helped.db)
+    # registered only from 2025-01-10
+    helped.fails(
+        "aid", "give", "10001", "--kind", "hardship", "--amount", "100", "--on", "2025-01-05"
+    )
+    for kind in ("hardship", "大病救助"):
+        result = helped.fails(
+            "aid", "give", "10004", "--kind", kind, "--amount", "500", "--on", "2025-02-01"
+        )
+        assert "--unregistered" in result.stderr
+    assert db_dump(helped.db) == before
+    aid = _id(
+        helped,
+        "10004",
+        "--kind",
+        "critical_illness",
+        "--amount",
+        "500",
+        "--unregistered",
+        "--note",
+        "建档审批中",
+        "--on",
+        "2025-02-01",
+    )
+    flags = {r["id"]: r["flag"] for r in _rows(helped, "aid", "list")}
+    assert flags[aid] == "unregistered"
+
+
+def test_visits_to_the_living_need_them_on_the_roll(roll: Cli):
+    roll("members", "decease", "10004", "--on", "2025-08-02", "--reason", "病故")
+    before = db_dump(roll.db)
+    for kind in ("birthday", "wedding", "childbirth"):
+        result = roll.fails(
+            "aid", "give", "10004", "--kind", kind, "--amount", "200", "--on", "2025-09-01"
+        )
+        assert "10004" in result.stderr
+    assert db_dump(roll.db) == before
+    # before the death it was fine; the family's bereavement visit after it is too
+    _id(roll, "10004", "--kind", "birthday", "--amount", "200", "--on", "2025-07-01")
+    _id(roll, "10004", "--kind", "bereavement", "--amount", "1000", "--on", "2025-08-03")
+
+
+BAD_INPUT = [
+    (("99999", "--kind", "illness", "--amount", "100"), "99999"),
+    (("10001", "--kind", "picnic", "--amount", "100"), "picnic"),
+    (("10001", "--kind", "illness", "--amount", "-5"), "-5"),
+    (("10001", "--kind", "illness", "--amount", "abc"), "abc"),
+    (("10001", "--kind", "illness", "--amount", "0"), None),
+    (("10001", "--kind", "illness", "--amount", "1000000.01"), "1,000,000"),
+    (("10001", "--kind", "illness", "--amount", "1.001"), "1.001"),
+    (("10001", "--kind", "holiday", "--goods", "大米"), "--goods-value"),
+    (("10001", "--kind", "holiday", "--amount", "10", "--goods-value", "5"), "--goods"),
+    (("--kind", "illness", "--amount", "100"), None),
+    (("10001", "--outsider", "某户", "--kind", "illness", "--amount", "100"), None),
+    (("10001", "--kind", "illness", "--amount", "100", "--on", "2026-01-01"), "2026-01-01"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), BAD_INPUT)
+def test_bad_input_is_one_line_and_writes_nothing(roll: Cli, args, says):
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "give", *args)
+    assert result.stderr.startswith("unionctl: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    if says:
+        assert says in result.stderr
+    assert db_dump(roll.db) == before
+
+
+def test_a_million_yuan_is_the_most_one_gift_can_be(roll: Cli):
+    aid = _id(roll, "10001", "--kind", "disaster", "--amount", "1,000,000", "--on", "2025-07-01")
+    assert _rows(roll, "aid", "list")[0]["id"] == aid
+
+
+def test_plan_is_fulfilled_by_the_next_gift_of_that_kind(roll: Cli):
+    roll("aid", "plan", "10001", "--kind", "illness", "--on", "2025-03-01", "--note", "住院")
+    roll("aid", "plan", "10001", "--kind", "illness", "--on", "2025-04-01", "--note", "复发")
+    roll("aid", "plan", "10001", "--kind", "wedding", "--on", "2025-03-01")
+    # another kind fulfils nothing
+    out = roll("aid", "give", "10001", "--kind", "holiday", "--amount", "100", "--on", "2025-03-05")
+    assert "#" not in out.stdout
+    out = roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-03-05")
+    assert "#1" in out.stdout  # the oldest
+    aid = int(out.stdout.split(":")[0])
+    record = json.loads(roll("aid", "show", str(aid), "--format", "json").stdout)
+    assert record["plan"].startswith("#1 2025-03-01")
+    # the second plan was reported after this gift: the next gift fulfils it
+    out = roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-04-02")
+    assert "#2" in out.stdout
+    out = roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-04-03")
+    assert "#" not in out.stdout
+
+
+def _fen_fixture(roll: Cli) -> None:
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "0.01", "--on", "2025-01-02")
+    roll("aid", "give", "10004", "--kind", "illness", "--amount", "1234.56", "--on", "2025-01-03")
+    roll(
+        "aid",
+        "give",
+        "--outsider",
+        "贫困户",
+        "--kind",
+        "holiday",
+        "--amount",
+        "0.10",
+        "--goods",
+        "棉被",
+        "--goods-value",
+        "99.99",
+        "--on",
+        "2025-02-03",
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "md", "table"])
+def test_money_is_exact_to_the_fen_in_every_format(roll: Cli, fmt):
+    _fen_fixture(roll)
+    out = roll("reports", "aid", "--year", "2025", "--format", fmt).stdout
+    if fmt == "json":
+        total = json.loads(out)["aid"]["total"]
+        assert (total["cash"], total["goods_value"], total["aid_total"]) == (
+            1234.67,
+            99.99,
+            1334.66,
+        )
+    else:
+        for figure in ("1234.67", "99.99", "1334.66"):
+            assert figure in out, out
+    listing = roll("aid", "list", "--format", fmt).stdout
+    if fmt == "json":
+        data = json.loads(listing)
+        assert sum(round(r["cash"] * 100) for r in data["rows"]) == 123467
+        assert data["total"]["cash"] == 1234.67
+    else:
+        assert "1234.67" in listing and "0.01" in listing
+
+
+def test_money_is_exact_in_xlsx(roll: Cli, tmp_path):
+    from openpyxl import load_workbook
+
+    _fen_fixture(roll)
+    path = tmp_path / "aid.xlsx"
+    roll("reports", "aid", "--year", "2025", "--format", "xlsx", "--output", str(path))
+    values = [c for row in load_workbook(path).active.iter_rows(values_only=True) for c in row]
+    assert any(str(v) in ("1334.66", "1334.66") for v in values), values
+
+
+def test_report_by_each_grouping_adds_up(roll: Cli):
+    _fen_fixture(roll)
+    roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-01")
+    roll(
+        "members",
+        "hardship",
+        "10004",
+        "--tier",
+        "relative",
+        "--reason",
+        "子女就学",
+        "--on",
+        "2025-01-01",
+    )
+    by_kind = _json(roll, "reports", "aid", "--year", "2025", "--by", "kind")
+    assert [(r["kind"], r["people"], r["times"]) for r in by_kind["aid"]["rows"]] == [
+        ("illness", 2, 2),
+        ("holiday", 1, 1),
+    ]
+    assert by_kind["aid"]["total"]["people"] == 3
+    assert by_kind["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    by_month = _json(roll, "reports", "aid", "--year", "2025", "--by", "month")
+    assert [(r["month"], r["aid_total"]) for r in by_month["aid"]["rows"]] == [
+        ("2025-01", 1234.57),
+        ("2025-02", 100.09),
+    ]
+    by_branch = _json(roll, "reports", "aid", "--year", "2025", "--by", "branch")
+    assert {r["branch"]: r["cash"] for r in by_branch["aid"]["rows"]} == {
+        "内科分工会": 0.01,
+        "护理分工会": 1234.56,
+        "—": 0.1,
+    }
+    by_source = _json(roll, "reports", "aid", "--year", "2025", "--by", "source")
+    assert [r["source"] for r in by_source["aid"]["rows"]] == ["union"]
+    # a month with one household helped and one not
+    march = _json(roll, "reports", "aid", "--month", "2025-01")
+    assert march["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    feb = _json(roll, "reports", "aid", "--month", "2025-02")
+    assert feb["hardship_register"] == [{"registered": 2, "helped": 0, "not_helped": 2}]
+
+
+def test_report_speaks_chinese(roll: Cli):
+    _fen_fixture(roll)
+    out = roll("reports", "aid", "--year", "2025", "--lang", "zh", "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["帮扶慰问情况 2025"]
+    assert rows[1] == ["帮扶类别", "人数", "人次", "慰问金", "物品价值", "合计金额", "标记笔数"]
+    assert rows[2][0] == "生病住院"
+    assert rows[4] == ["合计", "3", "3", "1234.67", "99.99", "1334.66", "0"]
+    assert rows[-2:] == [["在档户数", "已帮扶户数", "未帮扶户数"], ["0", "0", "0"]]
+
+
+def test_chinese_refusals_and_confirmations(roll: Cli):
+    out = roll("aid", "give", "10001", "--kind", "生病住院", "--amount", "500", "--lang", "zh")
+    assert "张丽" in out.stdout and "生病住院" in out.stdout and "500.00 元" in out.stdout
+    result = roll.fails(
+        "aid", "give", "10004", "--kind", "困难帮扶", "--amount", "5", "--lang", "zh"
+    )
+    assert "先建档，后帮扶" in result.stderr
+
+
+def test_every_write_is_audited(roll: Cli):
+    roll("aid", "policy", "set", "illness", "--standard", "300")
+    roll("aid", "plan", "10001", "--kind", "illness", "--on", "2025-03-01")
+    roll("aid", "give", "10001", "--kind", "illness", "--on", "2025-03-02")
+    log = _json(roll, "log", "--entity", "aid")
+    assert sorted(r["key"] for r in log) == ["1", "plan 1", "plan 1", "policy illness"]
+
+
+def test_policy_standard_above_cap_is_refused(roll: Cli):
+    before = db_dump(roll.db)
+    roll.fails("aid", "policy", "set", "illness", "--standard", "500", "--yearly-cap", "100")
+    assert db_dump(roll.db) == before
+
+
+@pytest.fixture
+def due(template) -> Cli:
+    """The roll for November 2025: a plan, a birthday, a man and a woman reaching
+    retirement age, a hardship household not helped, and one closed as 脱困 in 2024-11."""
+
+    def build(cli: Cli) -> None:
+        cli(
+            "members",
+            "add",
+            "10005",
+            "陈红",
+            "--gender",
+            "F",
+            "--birth",
+            "1970-11-20",
+            "--joined",
+            "1995-01-01",
+        )
+        cli(
+            "members",
+            "add",
+            "10006",
+            "刘军",
+            "--gender",
+            "M",
+            "--birth",
+            "1965-11-03",
+            "--joined",
+            "1990-01-01",
+            "--dept",
+            "后勤",
+        )
+        cli(
+            "members",
+            "add",
+            "10007",
+            "周平",
+            "--gender",
+            "M",
+            "--birth",
+            "1966-11-03",
+            "--joined",
+            "1990-01-01",
+        )
+        cli("aid", "plan", "10001", "--kind", "illness", "--on", "2025-10-01", "--note", "住院")
+        cli(
+            "members",
+            "hardship",
+            "10001",
+            "--tier",
+            "deep",
+            "--reason",
+            "重病",
+            "--on",
+            "2025-01-01",
+        )
+        cli(
+            "members",
+            "hardship",
+            "10004",
+            "--tier",
+            "relative",
+            "--reason",
+            "子女就学",
+            "--on",
+            "2023-01-01",
+        )
+        cli("members", "hardship", "10004", "--close", "--reason", "脱困", "--on", "2024-11-15")
+
+    return template("aid_due", build, base="roll")
+
+
+def test_due_in_a_fixed_month(due: Cli):
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    got = [(r["item"], r["emp_no"], r["kind"], r["since"], r["days_waiting"]) for r in rows]
+    assert got == [
+        ("plan", "10001", "illness", "2025-10-01", 60),  # waiting until the month's end
+        ("birthday", "10004", "birthday", "2025-11-02", None),
+        ("birthday", "10006", "birthday", "2025-11-03", None),
+        ("birthday", "10007", "birthday", "2025-11-03", None),
+        ("birthday", "10005", "birthday", "2025-11-20", None),
+        ("retirement", "10006", "retirement", "2025-11-03", None),
+        ("retirement", "10005", "retirement", "2025-11-20", None),
+        ("hardship", "10001", "hardship", "2025-01-01", None),
+        ("revisit", "10004", "hardship", "2024-11-15", None),
+    ]
+
+
+def test_due_changes_with_what_was_done(due: Cli):
+    due("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-11-05")
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    items = [(r["item"], r["emp_no"]) for r in rows]
+    # the gift fulfilled the plan and helped the household this year
+    assert ("plan", "10001") not in items and ("hardship", "10001") not in items
+    # what was done shows beside each person
+    due("aid", "give", "10004", "--kind", "birthday", "--amount", "100", "--on", "2025-10-30")
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    birthday = next(r for r in rows if r["item"] == "birthday" and r["emp_no"] == "10004")
+    assert (birthday["times_this_year"], birthday["given_this_year"], birthday["last_given"]) == (
+        1,
+        100.0,
+        "2025-10-30",
+    )
+
+
+def test_due_retirement_ages_are_configurable(due: Cli):
+    rows = _json(due, "aid", "due", "--month", "2025-11", "--retire-men", "59")
+    assert [r["emp_no"] for r in rows if r["item"] == "retirement"] == ["10007", "10005"]
+
+
+def test_due_speaks_chinese(due: Cli):
+    out = due("aid", "due", "--month", "2025年11月", "--lang", "zh", "--format", "csv").stdout
+    assert out.splitlines()[0].startswith("事由,工号,姓名")
+    assert "待慰问,10001,张丽" in out and "脱困满一年回访,10004" in out
+
+
+def test_batch_gives_each_selected_member_and_prints_the_sign_sheet(roll: Cli):
+    out = roll(
+        "aid",
+        "batch",
+        "--kind",
+        "节日慰问",
+        "--amount",
+        "200.50",
+        "--gender",
+        "F",
+        "--status",
+        "member",
+        "--on",
+        "2025-03-08",
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    )
+    assert out.stdout.splitlines() == [
+        "序号,工号,姓名,科室,金额,签名",
+        "1,10001,张丽,心内科,200.50,",
+        "2,10004,赵敏,护理部,200.50,",
+        "合计,,,,401.00,",
+    ]
+    assert "2 笔" in out.stderr
+    rows = _rows(roll, "aid", "list", "--kind", "holiday")
+    assert [(r["emp_no"], r["cash"], r["given_on"]) for r in rows] == [
+        ("10001", 200.5, "2025-03-08"),
+        ("10004", 200.5, "2025-03-08"),
+    ]
+
+
+def test_batch_dry_run_writes_nothing(roll: Cli):
+    before = db_dump(roll.db)
+    out = roll(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "0.01",
+        "--dry-run",
+        "--on",
+        "2025-01-20",
+        "--format",
+        "json",
+    )
+    sheet = json.loads(out.stdout)
+    assert [r["emp_no"] for r in sheet["rows"]] == ["10001", "10002", "10003", "10004"]
+    assert sheet["total"]["amount"] == 0.04
+    assert db_dump(roll.db) == before
+
+
+def test_batch_is_all_or_nothing(roll: Cli):
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    result = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01"
+    )
+    assert "10002" in result.stderr
+    assert db_dump(roll.db) == before
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--status",
+        "deceased",
+        contains="no one",
+    )
+    assert db_dump(roll.db) == before
+
+
+def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "签领表.xlsx"
+    roll(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "99.99",
+        "--branch",
+        "内科分工会",
+        "--on",
+        "2025-01-20",
+        "--format",
+        "xlsx",
+        "--output",
+        str(path),
+        "--lang",
+        "zh",
+    )
+    cells = [
+        [c for c in row if c is not None]
+        for row in load_workbook(path).active.iter_rows(values_only=True)
+    ]
+    assert ["序号", "工号", "姓名", "科室", "金额", "签名"] in cells
+    flat = [str(c) for row in cells for c in row]
+    assert "合计" in flat and "199.98" in flat, cells
+    assert cells[0] == ["签领表 2025-01-20"]  # the title and date on top
+    sheet = load_workbook(path).active
+    signature = sheet.column_dimensions["F"].width
+    assert signature >= 24 > sheet.column_dimensions["E"].width, signature  # room to sign
+    # every cell from the header to 合计 is boxed, ready to print and sign
+    ranges = [
+        (str(rule_range.sqref), rule.dxf.border.left.style)
+        for rule_range in sheet.conditional_formatting
+        for rule in rule_range.rules
+    ]
+    assert ranges == [("A2:F5", "thin")], ranges
+
+
+def test_a_donation_drive_end_to_end(roll: Cli):
+    out = roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    drive = out.stdout.split(":")[0]
+    roll("aid", "drive", "give", drive, "10002", "--amount", "200", "--on", "2025-05-03")
+    roll("aid", "drive", "give", drive, "10004", "--amount", "0.01", "--on", "2025-05-04")
+    roll("aid", "drive", "give", drive, "10002", "--amount", "100.5", "--on", "2025-05-05")
+    before = db_dump(roll.db)
+    roll.fails("aid", "drive", "close", drive, "--on", "2025-05-04", contains="2025-05-05")
+    roll.fails("aid", "drive", "give", drive, "10004", "--amount", "0", "--on", "2025-05-06")
+    roll.fails("aid", "drive", "give", drive, "10004", "--amount", "5", "--on", "2025-04-30")
+    assert db_dump(roll.db) == before
+    # 10001 has no hardship record: donated money is not union funds, no 先建档 rule
+    out = roll(
+        "aid",
+        "drive",
+        "close",
+        drive,
+        "--kind",
+        "critical_illness",
+        "--on",
+        "2025-05-20",
+        "--by",
+        "工会主席",
+    )
+    assert "300.51" in out.stdout
+    rows = _rows(roll, "aid", "list", "--member", "10001")
+    assert [(r["kind"], r["cash"], r["source"], r["flag"], r["note"]) for r in rows] == [
+        ("critical_illness", 300.51, "donation", None, "为张丽爱心捐款")
+    ]
+    drives = _json(roll, "aid", "drive", "list")
+    assert (drives["rows"][0]["donors"], drives["rows"][0]["donated"]) == (2, 300.51)
+    assert drives["rows"][0]["closed_on"] == "2025-05-20"
+    shown = _json(roll, "aid", "drive", "show", drive)
+    assert shown["drive"]["aid_id"] == rows[0]["id"]
+    assert [g["amount"] for g in shown["donations"]["rows"]] == [200.0, 0.01, 100.5]
+    # closed: no more gifts, no second hand-over
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "drive", "give", drive, "10004", "--amount", "5")
+    assert "2025-05-20" in result.stderr
+    roll.fails("aid", "drive", "close", drive)
+    assert db_dump(roll.db) == before
+    by_source = _json(roll, "reports", "aid", "--year", "2025", "--by", "source")
+    assert [(r["source"], r["cash"]) for r in by_source["aid"]["rows"]] == [("donation", 300.51)]
+
+
+def test_a_drive_for_an_outsider(roll: Cli):
+    out = roll("aid", "drive", "add", "城区洪灾捐款", "--for-outsider", "市总工会", "--lang", "zh")
+    assert "城区洪灾捐款" in out.stdout
+    roll("aid", "drive", "give", "1", "10001", "--amount", "50")
+    roll("aid", "drive", "close", "1", "--kind", "disaster")
+    rows = _rows(roll, "aid", "list")
+    assert [(r["beneficiary"], r["emp_no"], r["kind"], r["cash"]) for r in rows] == [
+        ("市总工会", None, "disaster", 50.0)
+    ]
+    roll.fails("aid", "drive", "add", "x", "--for", "10001", "--for-outsider", "y")
+    roll.fails("aid", "drive", "add", "x")
+    roll.fails("aid", "drive", "show", "9")
+
+
+def test_import_reads_back_the_listing_into_another_database(templates, env, roll: Cli, tmp_path):
+    _fen_fixture(roll)
+    roll(
+        "aid",
+        "give",
+        "10004",
+        "--kind",
+        "illness",
+        "--amount",
+        "5",
+        "--on",
+        "2025-03-01",
+        "--over-cap",
+        "--note",
+        "特批",
+    )  # no cap set: the override is not flagged
+    listing = roll("aid", "list", "--format", "csv", "--lang", "zh").stdout
+    path = tmp_path / "台账.csv"
+    path.write_text(listing, encoding="utf-8")
+    home = tmp_path / "other"
+    home.mkdir()
+    other = templates.copy("roll", home, {**env, "UNIONCTL_DB": str(home / "union.db")})
+    out = other("aid", "import", str(path), "--dry-run")
+    assert "1339.66" in out.stderr
+    assert _rows(other, "aid", "list") == []
+    out = other("aid", "import", str(path))
+    assert "4" in out.stdout and "1339.66" in out.stdout
+    assert other("aid", "list", "--format", "csv", "--lang", "zh").stdout == listing
+
+
+def test_import_is_all_or_nothing_and_names_every_bad_line(roll: Cli, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "工号,受助人,帮扶类别,金额,日期\n"
+        "10001,,生病住院,500,2025-03-01\n"
+        "99999,,生病住院,500,2025-03-01\n"
+        "10004,,困难帮扶,500,2025-03-01\n"
+        ",某贫困户,节日慰问,-3,2025-03-01\n"
+        "10001,,郊游,5,2025-03-01\n",
+        encoding="utf-8",
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "import", str(path))
+    for line in ("line 3", "line 4", "line 5", "line 6"):
+        assert line in result.stderr, result.stderr
+    assert "line 2" not in result.stderr
+    assert db_dump(roll.db) == before
+
+
+def test_import_from_xlsx(roll: Cli, tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["工号", "受助人", "帮扶类别", "慰问金", "物品", "物品价值", "日期", "慰问人"])
+    sheet.append(["10001", None, "生日", 100, None, None, dt.datetime(2025, 3, 5), "工会"])
+    sheet.append([None, "李家村", "节日慰问", None, "棉被", 88.8, dt.datetime(2025, 1, 2), None])
+    path = tmp_path / "aid.xlsx"
+    book.save(path)
+    roll("aid", "import", str(path))
+    rows = _rows(roll, "aid", "list")
+    assert [(r["given_on"], r["beneficiary"], r["cash"], r["goods_value"]) for r in rows] == [
+        ("2025-01-02", "李家村", 0.0, 88.8),
+        ("2025-03-05", "张丽", 100.0, None),
+    ]
+
+
+@pytest.mark.parametrize("by", ["kind", "month", "source"])
+def test_the_report_reads_only_the_covering_index(roll: Cli, by):
+    import sqlite3
+
+    from unionctl.reports.aid import GROUPS, REPORT_SQL
+
+    expression, _column, order = GROUPS[by]
+    sql = REPORT_SQL.format(
+        group=expression, join="", grouping=expression, order=order.format(col="grp")
+    )
+    with sqlite3.connect(roll.db) as conn:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN " + sql, {"start": "2025-01-01", "end": "2025-12-31"}
+        ).fetchall()
+    steps = " | ".join(row[-1] for row in plan)
+    assert "USING COVERING INDEX ix_aid_given" in steps, steps
+
+
+def test_the_demo_year_of_aid_matches_its_golden_report(bare_cli: Cli, tmp_path):
+    from pathlib import Path
+
+    target = tmp_path / "demo.db"
+    bare_cli("demo", "--db", str(target))
+    demo = Cli(target, {**bare_cli.env, "UNIONCTL_DB": str(target)})
+    out = demo("reports", "aid", "--year", "2025", "--lang", "zh", "--format", "csv").stdout
+    golden = Path(__file__).parent / "golden" / "demo_aid_zh.csv"
+    assert out == golden.read_text(encoding="utf-8")
+    drives = _json(demo, "aid", "drive", "list")["rows"]
+    assert [(d["donors"], d["closed_on"]) for d in drives] == [(40, "2025-10-15")]
+    due = _json(demo, "aid", "due", "--month", "2025-12")
+    assert [r["emp_no"] for r in due if r["item"] == "plan"] == ["10120", "10131"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("reports", "aid", "--by", "colour"), "colour"),
+        (("reports", "aid", "--year", "2027"), "2027"),
+        (("aid", "show", "999"), "999"),
+        (("aid", "show", "abc"), "abc"),
+        (("aid", "list", "--kind", "picnic"), "picnic"),
+        (("aid", "list", "--member", "99999"), "99999"),
+        (("aid", "policy", "set", "picnic", "--standard", "5"), "picnic"),
+        (("aid", "policy", "set", "illness", "--standard", "2000000"), "1,000,000"),
+        (("aid", "plan", "99999", "--kind", "illness"), "99999"),
+        (("aid", "drive", "give", "1", "10001", "--amount", "5"), "1"),
+        (("aid", "batch", "--kind", "holiday"), "aid policy set"),
+    ],
+)
+def test_more_bad_input_is_one_line(roll: Cli, args, says):
+    before = db_dump(roll.db)
+    result = roll.fails(*args)
+    assert result.stderr.startswith("unionctl: ") and result.stderr.count("\n") == 1
+    assert says in result.stderr
+    assert db_dump(roll.db) == before

@@ -1,0 +1,426 @@
+"""Aid as tables: the listing, one gift, the policy, what is due this month, and
+`reports aid` — all SQL returning `Table`s; money stays integer fen until the renderer.
+
+`reports aid` counts the gifts given within the period: people helped (distinct members,
+plus distinct outsiders by name), times, cash, goods value and their total, and the gifts
+flagged (over the cap, or hardship aid without a record). Beside it, the hardship register
+(困难职工档案) for the period: households with a record open at some point in it, those
+of them given any aid in it, and those not yet helped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from unionctl.errors import UnionError
+from unionctl.labels import CODES
+from unionctl.parsing import Period
+from unionctl.render import Column, Record, Table
+from unionctl.reports.roll import ROLL_ON, covers
+
+# over_cap and unregistered flags as one code (labels.CODES["aid_flag"]).
+FLAG_SQL = (
+    "CASE WHEN a.over_cap AND a.unregistered THEN 'both' WHEN a.over_cap THEN 'over_cap' "
+    "WHEN a.unregistered THEN 'unregistered' END"
+)
+KIND_ORDER = (
+    "CASE {col} "
+    + " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(CODES["aid_kind"]))
+    + " END"
+)
+
+LIST_COLUMNS = (
+    Column("id", "int"),
+    Column("given_on", "date"),
+    Column("kind", "code:aid_kind", header="aid_kind"),
+    Column("emp_no"),
+    Column("beneficiary"),
+    Column("dept"),
+    Column("cash", "money"),
+    Column("goods"),
+    Column("goods_value", "money"),
+    Column("source", "code:aid_source", header="aid_source"),
+    Column("visited_by"),
+    Column("flag", "code:aid_flag", header="aid_flag"),
+    Column("note"),
+)
+
+
+@dataclass
+class AidFilter:
+    kind: str | None = None
+    member: str | None = None  # employee number
+    period: Period | None = None
+
+
+def aid_list(session: Session, filters: AidFilter) -> Table:
+    from unionctl.lookup import find_member
+
+    where = ["1 = 1"]
+    params: dict[str, object] = {}
+    if filters.kind is not None:
+        where.append("a.kind = :kind")
+        params["kind"] = filters.kind
+    if filters.member is not None:
+        where.append("a.member_id = :member")
+        params["member"] = find_member(session, filters.member).id
+    if filters.period is not None:
+        where.append("a.given_on BETWEEN :start AND :end")
+        params["start"] = filters.period.start.isoformat()
+        params["end"] = filters.period.end.isoformat()
+    sql = f"""
+    SELECT a.id, a.given_on, a.kind, m.emp_no, COALESCE(m.name, a.outsider), m.dept,
+           a.amount, a.goods, NULLIF(a.goods_value, 0), a.source, a.visited_by, {FLAG_SQL},
+           a.note
+    FROM aid a LEFT JOIN member m ON m.id = a.member_id
+    WHERE {" AND ".join(where)}
+    ORDER BY a.given_on, a.id
+    """
+    total_sql = f"""
+    SELECT sum(a.amount), sum(a.goods_value) FROM aid a WHERE {" AND ".join(where)}
+    """
+    conn = session.connection()
+    cash, goods = conn.execute(text(total_sql), params).first() or (None, None)
+    return Table(
+        key="aid",
+        title="t_aid",
+        title_suffix=filters.period.label() if filters.period else "",
+        columns=LIST_COLUMNS,
+        rows=conn.execute(text(sql), params),
+        total=(None, None, None, None, None, None, cash or 0, None, goods or 0, *(None,) * 4),
+    )
+
+
+def aid_show(session: Session, value: str) -> list[Table | Record]:
+    from unionctl.services.aid import find_aid
+
+    aid = find_aid(session, value)
+    conn = session.connection()
+    member = conn.execute(
+        text("SELECT emp_no, name, dept FROM member WHERE id = :id"), {"id": aid.member_id}
+    ).first()
+    plans = conn.execute(
+        text("SELECT id, reported_on, note FROM aid_plan WHERE aid_id = :id ORDER BY id"),
+        {"id": aid.id},
+    ).all()
+    flag = ("both" if aid.unregistered else "over_cap") if aid.over_cap else None
+    if flag is None and aid.unregistered:
+        flag = "unregistered"
+    record = Record(
+        key="aid",
+        title="t_aid_one",
+        title_suffix=str(aid.id),
+        fields=[
+            (Column("id", "int"), aid.id),
+            (Column("given_on", "date"), aid.given_on),
+            (Column("kind", "code:aid_kind", header="aid_kind"), aid.kind),
+            (Column("emp_no"), member[0] if member else None),
+            (Column("beneficiary"), member[1] if member else aid.outsider),
+            (Column("dept"), member[2] if member else None),
+            (Column("cash", "money"), aid.amount),
+            (Column("goods"), aid.goods),
+            (Column("goods_value", "money"), aid.goods_value or None),
+            (Column("aid_total", "money"), aid.amount + aid.goods_value),
+            (Column("source", "code:aid_source", header="aid_source"), aid.source),
+            (Column("visited_by"), aid.visited_by),
+            (Column("flag", "code:aid_flag", header="aid_flag"), flag),
+            (Column("note"), aid.note),
+            (
+                Column("plan"),
+                ", ".join(f"#{p[0]} {p[1]} {p[2] or ''}".strip() for p in plans) or None,
+            ),
+        ],
+    )
+    return [record]
+
+
+def policy_list(session: Session) -> Table:
+    """Every kind, with its standard and yearly cap where one is set."""
+    stored = {
+        row[0]: row[1:]
+        for row in session.connection().execute(
+            text("SELECT kind, standard, yearly_cap FROM aid_policy")
+        )
+    }
+    rows = [(kind, *stored.get(kind, (None, None))) for kind in CODES["aid_kind"]]
+    return Table(
+        key="aid_policy",
+        title="t_aid_policy",
+        columns=(
+            Column("kind", "code:aid_kind", header="aid_kind"),
+            Column("standard", "money", header="aid_standard"),
+            Column("yearly_cap", "money"),
+        ),
+        rows=rows,
+    )
+
+
+# `reports aid --by X`: the grouping expression, how its value is shown, and the order.
+GROUPS = {
+    "kind": ("a.kind", Column("kind", "code:aid_kind", header="aid_kind"), KIND_ORDER),
+    "month": ("substr(a.given_on, 1, 7)", Column("month"), "{col}"),
+    "branch": ("br.name", Column("branch"), "{col} IS NULL, {col}"),
+    "source": ("a.source", Column("source", "code:aid_source", header="aid_source"), "{col}"),
+}
+FIGURES = (
+    Column("people", "int", header="people_helped"),
+    Column("times", "int"),
+    Column("cash", "money"),
+    Column("goods_value", "money"),
+    Column("aid_total", "money"),
+    Column("flagged", "int", header="aid_flagged"),
+)
+REPORT_SQL = """
+SELECT {group} AS grp,
+       count(DISTINCT COALESCE('m' || a.member_id, 'o' || a.outsider)) AS people,
+       count(*) AS times,
+       COALESCE(sum(a.amount), 0), COALESCE(sum(a.goods_value), 0),
+       COALESCE(sum(a.amount + a.goods_value), 0),
+       COALESCE(sum(a.over_cap OR a.unregistered), 0)
+FROM aid a
+{join}
+WHERE a.given_on BETWEEN :start AND :end
+GROUP BY {grouping}
+ORDER BY {order}
+"""
+# The member's branch on the day of the gift (none for outsiders).
+BRANCH_JOIN = f"""
+LEFT JOIN member_period bp ON bp.member_id = a.member_id AND bp.aspect = 'branch'
+      AND {covers("bp", "a.given_on")}
+LEFT JOIN branch br ON br.id = CAST(bp.value AS INTEGER)
+"""
+REGISTER_SQL = """
+WITH open_records AS (
+    SELECT DISTINCT h.member_id FROM hardship_record h
+    WHERE h.registered_on <= :end AND (h.closed_on IS NULL OR h.closed_on >= :start)
+)
+SELECT count(*),
+       sum(EXISTS (SELECT 1 FROM aid a WHERE a.member_id = o.member_id
+                   AND a.given_on BETWEEN :start AND :end))
+FROM open_records o
+"""
+
+
+def aid_report(session: Session, period: Period, *, by: str) -> list[Table]:
+    if by not in GROUPS:
+        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
+    expression, column, order = GROUPS[by]
+    params = {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    conn = session.connection()
+    join = BRANCH_JOIN if by == "branch" else ""
+    body = conn.execute(
+        text(
+            REPORT_SQL.format(
+                group=expression, join=join, grouping=expression, order=order.format(col="grp")
+            )
+        ),
+        params,
+    ).all()
+    total = conn.execute(
+        text(REPORT_SQL.format(group="NULL", join="", grouping="1", order="1")), params
+    ).first()
+    if total is None:
+        total = (None, 0, 0, 0, 0, 0, 0)
+    rows = [(row[0] if row[0] is not None else "—", *row[1:]) for row in body]
+    registered, helped = conn.execute(text(REGISTER_SQL), params).first() or (0, 0)
+    registered, helped = registered or 0, helped or 0
+    register = Table(
+        key="hardship_register",
+        title="t_aid_register",
+        title_suffix=period.label(),
+        columns=(
+            Column("registered", "int", header="households_registered"),
+            Column("helped", "int", header="households_helped"),
+            Column("not_helped", "int", header="households_not_helped"),
+        ),
+        rows=[(registered, helped, registered - helped)],
+    )
+    report = Table(
+        key="aid",
+        title="t_aid_report",
+        title_suffix=period.label(),
+        columns=(column, *FIGURES),
+        rows=rows,
+        total=(None, *total[1:]),
+    )
+    return [report, register]
+
+
+# `aid due`: what the secretary owes in a month, one row per person and reason.
+DUE_ORDER = ("plan", "birthday", "retirement", "hardship", "revisit")
+DUE_SQL = f"""
+WITH roll AS ({ROLL_ON}),
+due AS (
+    SELECT 0 AS item_order, 'plan' AS item, p.member_id, p.kind, p.reported_on AS since,
+           CAST(julianday(:day) - julianday(p.reported_on) AS INTEGER) AS waiting, p.note
+    FROM aid_plan p
+    WHERE p.aid_id IS NULL AND p.reported_on <= :end
+    UNION ALL
+    SELECT 1, 'birthday', m.id, 'birthday', :year || substr(m.birth_date, 5), NULL, NULL
+    FROM member m JOIN roll r ON r.member_id = m.id AND r.member
+    WHERE substr(m.birth_date, 6, 2) = :mm
+    UNION ALL
+    SELECT 2, 'retirement', m.id, 'retirement',
+           :year || substr(m.birth_date, 5), NULL, NULL
+    FROM member m JOIN roll r ON r.member_id = m.id AND r.working
+    WHERE (m.gender = 'M' AND substr(m.birth_date, 1, 7) = :men_born)
+       OR (m.gender = 'F' AND substr(m.birth_date, 1, 7) = :women_born)
+    UNION ALL
+    SELECT 3, 'hardship', h.member_id, 'hardship', h.registered_on, NULL, h.reason
+    FROM hardship_record h JOIN roll r ON r.member_id = h.member_id
+    WHERE h.registered_on <= :end AND h.closed_on IS NULL
+      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id
+                      AND a.given_on BETWEEN :year_start AND :end)
+    UNION ALL
+    SELECT 4, 'revisit', h.member_id, 'hardship', h.closed_on, NULL, h.close_reason
+    FROM hardship_record h
+    WHERE h.close_reason LIKE '%脱困%' AND date(h.closed_on, '+1 year') BETWEEN :start AND :end
+)
+SELECT d.item, m.emp_no, m.name, m.dept, d.kind, d.since, d.waiting, d.note,
+       (SELECT count(*) FROM aid a WHERE a.member_id = d.member_id
+         AND a.given_on BETWEEN :year_start AND :end),
+       (SELECT sum(a.amount + a.goods_value) FROM aid a WHERE a.member_id = d.member_id
+         AND a.given_on BETWEEN :year_start AND :end),
+       (SELECT max(a.given_on) FROM aid a WHERE a.member_id = d.member_id)
+FROM due d JOIN member m ON m.id = d.member_id
+ORDER BY d.item_order, d.since, m.emp_no
+"""
+DUE_COLUMNS = (
+    Column("item", "code:aid_due", header="aid_due"),
+    Column("emp_no"),
+    Column("name"),
+    Column("dept"),
+    Column("kind", "code:aid_kind", header="aid_kind"),
+    Column("since", "date", header="due_since"),
+    Column("days_waiting", "int"),
+    Column("note"),
+    Column("times_this_year", "int"),
+    Column("given_this_year", "money"),
+    Column("last_given", "date"),
+)
+
+
+def aid_due(
+    session: Session, period: Period, *, day: dt.date, men: int = 60, women: int = 55
+) -> Table:
+    """Open plans (with days waiting as of `day`, or the month's end if earlier), birthdays
+    and retirements in the month, open hardship households not helped this year, and
+    households closed as 脱困 a year before — each with this year's aid so far."""
+    year = period.start.year
+    params = {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "day": min(day, period.end).isoformat(),
+        "year": str(year),
+        "mm": f"{period.start.month:02d}",
+        "men_born": f"{year - men:04d}-{period.start.month:02d}",
+        "women_born": f"{year - women:04d}-{period.start.month:02d}",
+        "year_start": f"{year:04d}-01-01",
+    }
+    rows = session.connection().execute(text(DUE_SQL), params)
+    return Table(
+        key="aid_due",
+        title="t_aid_due",
+        title_suffix=period.label(),
+        columns=DUE_COLUMNS,
+        rows=rows,
+    )
+
+
+def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
+    """签领表: 序号, 工号, 姓名, 科室, 金额, 签名 (blank, to sign in) and a 合计 row."""
+    rows = [
+        (number, member.emp_no, member.name, member.dept, aid.amount + aid.goods_value, None)
+        for number, (aid, member) in enumerate(given, start=1)
+    ]
+    return Table(
+        key="sign_sheet",
+        title="t_aid_sign_sheet",
+        title_suffix=f"{on.isoformat()}",
+        columns=(
+            Column("seq", "int"),
+            Column("emp_no"),
+            Column("name"),
+            Column("dept"),
+            Column("amount", "money", header="sign_amount"),
+            Column("signature", width=24),
+        ),
+        rows=rows,
+        total=(None, None, None, None, sum(row[4] for row in rows), None),
+        ruled=True,
+    )
+
+
+DRIVE_COLUMNS = (
+    Column("id", "int"),
+    Column("title", header="drive_title"),
+    Column("beneficiary"),
+    Column("opened_on", "date"),
+    Column("closed_on", "date", header="drive_closed_on"),
+    Column("donors", "int"),
+    Column("donated", "money"),
+)
+DRIVE_SQL = """
+SELECT d.id, d.title, COALESCE(m.emp_no || ' ' || m.name, d.outsider), d.opened_on,
+       d.closed_on,
+       (SELECT count(DISTINCT g.member_id) FROM aid_donation g WHERE g.drive_id = d.id),
+       (SELECT COALESCE(sum(g.amount), 0) FROM aid_donation g WHERE g.drive_id = d.id)
+FROM aid_drive d LEFT JOIN member m ON m.id = d.member_id
+{where}
+ORDER BY d.opened_on, d.id
+"""
+
+
+def drive_list(session: Session) -> Table:
+    rows = session.connection().execute(text(DRIVE_SQL.format(where=""))).all()
+    return Table(
+        key="drives",
+        title="t_aid_drives",
+        columns=DRIVE_COLUMNS,
+        rows=rows,
+        total=(None, None, None, None, None, None, sum(r[6] for r in rows)),
+    )
+
+
+def drive_show(session: Session, value: str) -> list[Table | Record]:
+    from unionctl.services.aid import find_drive
+
+    drive = find_drive(session, value)
+    conn = session.connection()
+    row = conn.execute(text(DRIVE_SQL.format(where="WHERE d.id = :id")), {"id": drive.id}).one()
+    handed = conn.execute(
+        text("SELECT id FROM aid WHERE drive_id = :id ORDER BY id"), {"id": drive.id}
+    ).scalar()
+    record = Record(
+        key="drive",
+        title="t_aid_drive",
+        fields=[
+            *zip(DRIVE_COLUMNS, row, strict=True),
+            (Column("aid_id", "int", header="handover_aid"), handed),
+        ],
+    )
+    gifts = conn.execute(
+        text(
+            "SELECT g.given_on, m.emp_no, m.name, m.dept, g.amount FROM aid_donation g "
+            "JOIN member m ON m.id = g.member_id WHERE g.drive_id = :id ORDER BY g.given_on, g.id"
+        ),
+        {"id": drive.id},
+    ).all()
+    donations = Table(
+        key="donations",
+        title="t_aid_donations",
+        columns=(
+            Column("given_on", "date"),
+            Column("emp_no"),
+            Column("name"),
+            Column("dept"),
+            Column("amount", "money", header="sign_amount"),
+        ),
+        rows=gifts,
+        total=(None, None, None, None, sum(g[4] for g in gifts)),
+    )
+    return [record, donations]

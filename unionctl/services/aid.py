@@ -1,0 +1,436 @@
+"""The aid rules (帮扶/慰问/送温暖): a gift, the policy per kind (慰问金使用办法), the
+plans still owed a visit, and donation drives. `aid give`, `aid batch`, `aid import` and a
+drive's hand-over all go through `give`; each function takes the unit of work and writes
+its audit entry in it.
+
+The rules, in the order `give` checks them:
+- a member (by employee number) or a named outsider, never both;
+- a birthday, wedding or childbirth visit only to someone on the roll that day (a
+  bereavement visit to a deceased member's family is fine: nothing is checked for it);
+- 先建档，后帮扶: `hardship` and `critical_illness` only to a member with a hardship record
+  open that day, unless `unregistered` with a note (then flagged);
+- cash in fen, at most 1,000,000 yuan; left out, the policy's standard amount; goods need
+  their value; a gift of nothing (no cash, no goods) is refused;
+- the yearly cap per member per kind counts cash and goods value of the calendar year;
+  beyond it only with `over_cap` and a note (then flagged).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import text
+from sqlmodel import select
+
+from unionctl.db import Work, local_now
+from unionctl.errors import UnionError
+from unionctl.labels import Term
+from unionctl.lookup import find_member
+from unionctl.models import Aid, AidDonation, AidDrive, AidPlan, AidPolicy, Member
+from unionctl.parsing import format_money, today
+from unionctl.reports.roll import covers
+
+AID_LIMIT_FEN = 1_000_000 * 100  # more than this for one gift is a typo, not a gift
+ON_ROLL_KINDS = ("birthday", "wedding", "childbirth")  # a visit to the living, on the roll
+HARDSHIP_KINDS = ("hardship", "critical_illness")  # 先建档，后帮扶
+
+ON_ROLL_SQL = f"""
+SELECT 1 FROM member_period e
+WHERE e.member_id = :member AND e.aspect = 'employment' AND {covers("e", ":day")}
+"""
+OPEN_HARDSHIP_SQL = """
+SELECT 1 FROM hardship_record h
+WHERE h.member_id = :member AND h.registered_on <= :day
+  AND (h.closed_on IS NULL OR h.closed_on > :day)
+"""
+GIVEN_THIS_YEAR_SQL = """
+SELECT COALESCE(sum(amount + goods_value), 0) FROM aid
+WHERE member_id = :member AND kind = :kind AND given_on BETWEEN :start AND :end
+"""
+
+
+@dataclass(frozen=True)
+class AidInput:
+    kind: str
+    member: str | None = None  # employee number
+    outsider: str | None = None  # a named outsider (a poverty household …)
+    amount: int | None = None  # fen; None: the policy's standard
+    goods: str | None = None
+    goods_value: int | None = None  # fen
+    on: dt.date | None = None
+    visited_by: str | None = None
+    source: str = "union"
+    note: str | None = None
+    over_cap: bool = False
+    unregistered: bool = False
+    drive_id: int | None = None  # a drive's hand-over: donated money, not union funds,
+    # so neither the hardship register nor the policy's cap applies to it
+
+
+def policy_for(session, kind: str) -> AidPolicy | None:
+    return session.get(AidPolicy, kind)
+
+
+def _exists(work: Work, sql: str, **params) -> bool:
+    return work.session.connection().execute(text(sql), params).first() is not None
+
+
+def check_amount(value: int, what: str = "amount") -> int:
+    """One gift's sum in fen: parse_money already refused negative and non-numeric."""
+    if value > AID_LIMIT_FEN:
+        raise UnionError(
+            "aid_amount_absurd", value=format_money(value), limit=f"{AID_LIMIT_FEN // 100:,}"
+        )
+    return value
+
+
+def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None]:
+    """Record one gift; fulfils the member's oldest open plan of that kind (if any)."""
+    on = data.on or today()
+    if on > today():
+        raise UnionError("future_date", value=on.isoformat())
+    if (data.member is None) == (data.outsider is None):
+        raise UnionError("aid_whom")
+    member = find_member(work.session, data.member) if data.member is not None else None
+    if (
+        member is not None
+        and data.kind in ON_ROLL_KINDS
+        and not _exists(work, ON_ROLL_SQL, member=member.id, day=on.isoformat())
+    ):
+        raise UnionError(
+            "aid_off_roll",
+            emp_no=member.emp_no,
+            name=member.name,
+            kind=Term("aid_kind", data.kind),
+            on=on.isoformat(),
+        )
+    unregistered = False
+    if data.kind in HARDSHIP_KINDS and data.drive_id is None:
+        registered = member is not None and _exists(
+            work, OPEN_HARDSHIP_SQL, member=member.id, day=on.isoformat()
+        )
+        if not registered:
+            if not (data.unregistered and data.note):
+                raise UnionError(
+                    "aid_unregistered",
+                    who=member.emp_no if member else data.outsider,
+                    kind=Term("aid_kind", data.kind),
+                    on=on.isoformat(),
+                )
+            unregistered = True
+    policy = policy_for(work.session, data.kind)
+    amount = data.amount
+    if amount is None:
+        amount = policy.standard if policy and policy.standard is not None else None
+        if amount is None and not data.goods:
+            raise UnionError("aid_no_amount", kind=Term("aid_kind", data.kind))
+        amount = amount or 0
+    check_amount(amount)
+    goods_value = data.goods_value
+    if data.goods and goods_value is None:
+        raise UnionError("aid_goods_value", goods=data.goods)
+    if goods_value is not None and not data.goods:
+        raise UnionError("aid_value_without_goods")
+    goods_value = check_amount(goods_value or 0)
+    if amount == 0 and goods_value == 0:
+        raise UnionError("aid_nothing")
+    over_cap = False
+    capped = member is not None and policy is not None and policy.yearly_cap is not None
+    if capped and data.drive_id is None:
+        year = (dt.date(on.year, 1, 1).isoformat(), dt.date(on.year, 12, 31).isoformat())
+        given = (
+            work.session.connection()
+            .execute(
+                text(GIVEN_THIS_YEAR_SQL),
+                {"member": member.id, "kind": data.kind, "start": year[0], "end": year[1]},
+            )
+            .scalar()
+        )
+        if given + amount + goods_value > policy.yearly_cap:
+            if not (data.over_cap and data.note):
+                raise UnionError(
+                    "aid_over_cap",
+                    emp_no=member.emp_no,
+                    kind=Term("aid_kind", data.kind),
+                    year=on.year,
+                    given=format_money(given),
+                    cap=format_money(policy.yearly_cap),
+                    value=format_money(amount + goods_value),
+                )
+            over_cap = True
+    aid = Aid(
+        member_id=member.id if member else None,
+        outsider=data.outsider,
+        kind=data.kind,
+        given_on=on,
+        amount=amount,
+        goods=data.goods,
+        goods_value=goods_value,
+        visited_by=data.visited_by,
+        source=data.source,
+        note=data.note,
+        over_cap=over_cap,
+        unregistered=unregistered,
+        drive_id=data.drive_id,
+        created_at=local_now(),
+    )
+    work.session.add(aid)
+    work.session.flush()
+    plan = None
+    if member is not None:
+        plan = work.session.exec(
+            select(AidPlan)
+            .where(
+                AidPlan.member_id == member.id,
+                AidPlan.kind == data.kind,
+                AidPlan.aid_id.is_(None),  # type: ignore[union-attr]
+                AidPlan.reported_on <= on,
+            )
+            .order_by(AidPlan.reported_on, AidPlan.id)
+        ).first()
+        if plan is not None:
+            before = _plan_view(plan)
+            plan.aid_id = aid.id
+            work.session.add(plan)
+            work.audit("aid", f"plan {plan.id}", before=before, after=_plan_view(plan))
+    view = _view(aid)
+    view["member"] = member.emp_no if member else None
+    work.audit("aid", str(aid.id), after=view)
+    return aid, member, plan
+
+
+def set_policy(work: Work, *, kind: str, standard: int | None, yearly_cap: int | None) -> AidPolicy:
+    """Set the standard and/or the cap of a kind; an option left out keeps its value."""
+    if standard is not None:
+        check_amount(standard)
+    if yearly_cap is not None:
+        check_amount(yearly_cap)
+    row = policy_for(work.session, kind)
+    before = _policy_view(row) if row else None
+    if row is None:
+        row = AidPolicy(kind=kind, updated_at=local_now())
+    if standard is not None:
+        row.standard = standard
+    if yearly_cap is not None:
+        row.yearly_cap = yearly_cap
+    if row.standard is not None and row.yearly_cap is not None and row.standard > row.yearly_cap:
+        raise UnionError(
+            "aid_standard_over_cap",
+            kind=Term("aid_kind", kind),
+            standard=format_money(row.standard),
+            cap=format_money(row.yearly_cap),
+        )
+    row.updated_at = local_now()
+    work.session.add(row)
+    work.session.flush()
+    work.audit("aid", f"policy {kind}", before=before, after=_policy_view(row))
+    return row
+
+
+def add_plan(
+    work: Work, *, member: str, kind: str, on: dt.date | None, note: str | None
+) -> tuple[AidPlan, Member]:
+    """An occasion reported to the union (住院, 丧事, 结婚, 生育 …) that still needs a visit."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    person = find_member(work.session, member)
+    plan = AidPlan(
+        member_id=person.id, kind=kind, reported_on=day, note=note, created_at=local_now()
+    )
+    work.session.add(plan)
+    work.session.flush()
+    view = _plan_view(plan)
+    view["member"] = person.emp_no
+    work.audit("aid", f"plan {plan.id}", after=view)
+    return plan, person
+
+
+def find_aid(session, value: str) -> Aid:
+    row = session.get(Aid, int(value)) if value.strip().isdigit() else None
+    if row is None:
+        raise UnionError("unknown_aid", id=value)
+    return row
+
+
+def _view(aid: Aid) -> dict:
+    view = {}
+    for name in (
+        "outsider",
+        "kind",
+        "given_on",
+        "amount",
+        "goods",
+        "goods_value",
+        "visited_by",
+        "source",
+        "note",
+        "over_cap",
+        "unregistered",
+        "drive_id",
+    ):
+        value = getattr(aid, name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if value is not None and value is not False:
+            view[name] = value
+    return view
+
+
+def _plan_view(plan: AidPlan) -> dict:
+    return {
+        "kind": plan.kind,
+        "reported_on": plan.reported_on.isoformat(),
+        "note": plan.note,
+        "aid_id": plan.aid_id,
+    }
+
+
+def _policy_view(row: AidPolicy) -> dict:
+    return {"standard": row.standard, "yearly_cap": row.yearly_cap}
+
+
+class DryRun(Exception):
+    """Raised inside a write to roll a checked batch back (`--dry-run`)."""
+
+
+def selected_members(session, filters) -> list[str]:
+    """The employee numbers a `members list` filter selects (reports.roster's one query)."""
+    from unionctl.reports.roster import _member_query
+
+    query = _member_query(session, filters, [Member.emp_no])
+    return list(session.connection().execute(query).scalars())
+
+
+def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, Member]]:
+    """One gift to each member, every one through `give`; the first refusal undoes all."""
+    if not emp_nos:
+        raise UnionError("aid_batch_empty")
+    given = []
+    for emp_no in emp_nos:
+        aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
+        given.append((aid, member))
+    return given
+
+
+def find_drive(session, value: str) -> AidDrive:
+    row = session.get(AidDrive, int(value)) if value.strip().isdigit() else None
+    if row is None:
+        raise UnionError("unknown_drive", id=value)
+    return row
+
+
+def add_drive(
+    work: Work, *, title: str, member: str | None, outsider: str | None, on: dt.date | None
+) -> AidDrive:
+    """捐款: a drive collecting members' gifts for a member (or an outsider) in crisis."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    if (member is None) == (outsider is None):
+        raise UnionError("aid_drive_whom")
+    person = find_member(work.session, member) if member is not None else None
+    drive = AidDrive(
+        title=title,
+        member_id=person.id if person else None,
+        outsider=outsider,
+        opened_on=day,
+        created_at=local_now(),
+    )
+    work.session.add(drive)
+    work.session.flush()
+    work.audit(
+        "aid",
+        f"drive {drive.id}",
+        after={
+            "title": title,
+            "member": person.emp_no if person else None,
+            "outsider": outsider,
+            "opened_on": day.isoformat(),
+        },
+    )
+    return drive
+
+
+def _open_drive(work: Work, value: str, day: dt.date) -> AidDrive:
+    drive = find_drive(work.session, value)
+    if drive.closed_on is not None:
+        raise UnionError(
+            "aid_drive_closed", id=drive.id, title=drive.title, on=drive.closed_on.isoformat()
+        )
+    if day < drive.opened_on:
+        raise UnionError(
+            "aid_drive_before_open", id=drive.id, on=day.isoformat(), opened=drive.opened_on
+        )
+    return drive
+
+
+def donate(
+    work: Work, *, drive: str, member: str, amount: int, on: dt.date | None
+) -> tuple[AidDrive, Member, AidDonation]:
+    """One member's gift to an open drive."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    row = _open_drive(work, drive, day)
+    donor = find_member(work.session, member)
+    check_amount(amount)
+    if amount == 0:
+        raise UnionError("aid_nothing")
+    gift = AidDonation(
+        drive_id=row.id, member_id=donor.id, amount=amount, given_on=day, created_at=local_now()
+    )
+    work.session.add(gift)
+    work.session.flush()
+    work.audit(
+        "aid",
+        f"drive {row.id}",
+        after={"donor": donor.emp_no, "amount": amount, "given_on": day.isoformat()},
+    )
+    return row, donor, gift
+
+
+def close_drive(
+    work: Work, *, drive: str, kind: str, on: dt.date | None, by: str | None
+) -> tuple[AidDrive, Aid]:
+    """Close a drive and record the hand-over to its beneficiary as aid (source donation)."""
+    day = on or today()
+    if day > today():
+        raise UnionError("future_date", value=day.isoformat())
+    row = _open_drive(work, drive, day)
+    total, last = (
+        work.session.connection()
+        .execute(
+            text(
+                "SELECT COALESCE(sum(amount), 0), max(given_on) FROM aid_donation "
+                "WHERE drive_id = :id"
+            ),
+            {"id": row.id},
+        )
+        .one()
+    )
+    if total == 0:
+        raise UnionError("aid_drive_empty", id=row.id, title=row.title)
+    if day.isoformat() < str(last):
+        raise UnionError("aid_drive_close_early", id=row.id, on=day.isoformat(), last=last)
+    member = work.session.get(Member, row.member_id) if row.member_id else None
+    aid, _member, _plan = give(
+        work,
+        AidInput(
+            kind=kind,
+            member=member.emp_no if member else None,
+            outsider=row.outsider,
+            amount=total,
+            on=day,
+            visited_by=by,
+            source="donation",
+            note=row.title,
+            drive_id=row.id,
+        ),
+    )
+    row.closed_on = day
+    work.session.add(row)
+    work.session.flush()
+    work.audit("aid", f"drive {row.id}", after={"closed_on": day.isoformat(), "aid_id": aid.id})
+    return row, aid

@@ -1,0 +1,171 @@
+"""`aid import`: a year's gifts as the union keeps them in a sheet, all or nothing.
+
+Read through the one table reader (CSV/TSV/xlsx, Chinese or English headers); each row
+goes through services.aid.give, so an import obeys every rule `aid give` does (the
+register, the cap, the roll). The columns of `aid list --format csv` read back: 受助人
+is taken as an outsider's name only when the row has no 工号, 标记 restores the override
+flags, and a 合计 row (no kind, no one named) is skipped. Any bad row and nothing is
+written; every bad row is reported with its line. `--dry-run` runs the same and rolls
+back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from unionctl.db import Database
+from unionctl.errors import ImportRejected, UnionError
+from unionctl.labels import Term
+from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_money, parse_text
+from unionctl.services.aid import AidInput, DryRun, give
+
+if TYPE_CHECKING:
+    from unionctl.table_file import TableFile
+
+FIELDS = (
+    "emp_no",
+    "beneficiary",
+    "kind",
+    "cash",
+    "goods",
+    "goods_value",
+    "given_on",
+    "visited_by",
+    "source",
+    "note",
+    "flag",
+)
+HEADER_ALIASES = {
+    "帮扶类别": "kind",
+    "慰问类别": "kind",
+    "类别": "kind",
+    "aid_kind": "kind",
+    "金额": "cash",
+    "慰问金额": "cash",
+    "amount": "cash",
+    "受助人": "beneficiary",
+    "姓名": "beneficiary",
+    "外部对象": "beneficiary",
+    "outsider": "beneficiary",
+    "name": "beneficiary",
+    "慰问日期": "given_on",
+    "发放日期": "given_on",
+    "日期": "given_on",
+    "on": "given_on",
+    "慰问物品": "goods",
+    "经费来源": "source",
+    "标记": "flag",
+    "慰问人": "visited_by",
+}
+KINDS = {"emp_no": "digits", "given_on": "date"}
+
+
+def read_aid(path: Path, sheet: str | None = None) -> TableFile:
+    from unionctl.table_file import open_table
+
+    return open_table(
+        path,
+        fields=FIELDS,
+        aliases=HEADER_ALIASES,
+        required=("kind",),
+        kinds=KINDS,
+        sheet=sheet,
+    )
+
+
+def _cell(cells: dict[str, str], name: str) -> str | None:
+    value = cells.get(name)
+    return value if value is not None and value.strip() else None
+
+
+class _RowProblems(Exception):
+    def __init__(self, problems: list[UnionError]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def parse_row(cells: dict[str, str]) -> AidInput | None:
+    """The row as `aid give` would take it; None for a 合计 row. Every bad cell together."""
+    if not any(_cell(cells, name) for name in ("kind", "emp_no", "beneficiary")):
+        return None
+    problems: list[UnionError] = []
+
+    def get(name: str, parse: Callable[[str], object]):
+        value = _cell(cells, name)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except UnionError as problem:
+            problems.append(problem)
+            return None
+
+    kind = get("kind", lambda v: parse_code("aid_kind", v))
+    if _cell(cells, "kind") is None:
+        problems.append(UnionError("bad_text", what=Term("header", "aid_kind")))
+    member = get("emp_no", parse_member_ref)
+    outsider = None if _cell(cells, "emp_no") else get("beneficiary", parse_text)
+    flag = get("flag", lambda v: parse_code("aid_flag", v))
+    data = AidInput(
+        kind=kind or "other",
+        member=member,
+        outsider=outsider,
+        amount=get("cash", parse_money),
+        goods=get("goods", parse_text),
+        goods_value=get("goods_value", parse_money),
+        on=get("given_on", parse_date),
+        visited_by=get("visited_by", parse_text),
+        source=get("source", lambda v: parse_code("aid_source", v)) or "union",
+        note=get("note", parse_text),
+        over_cap=flag in ("over_cap", "both"),
+        unregistered=flag in ("unregistered", "both"),
+    )
+    if problems:
+        raise _RowProblems(problems)
+    return data
+
+
+def import_aid(
+    database: Database,
+    table: TableFile,
+    *,
+    actor: str,
+    command: str,
+    dry_run: bool = False,
+    advance: Callable[[int], None] = lambda _n: None,
+) -> tuple[int, int]:
+    """Give every row's aid in one transaction, or none; returns (rows, total fen)."""
+    problems: list[tuple[int, UnionError]] = []
+    count = total = 0
+    try:
+        with database.write(actor=actor, command=command) as work:
+            for line, cells in table.rows():
+                advance(1)
+                if isinstance(cells, UnionError):
+                    problems.append((line, cells))
+                    continue
+                try:
+                    data = parse_row(cells)
+                except _RowProblems as bad:
+                    problems.extend((line, problem) for problem in bad.problems)
+                    continue
+                if data is None:
+                    continue
+                try:
+                    with work.session.begin_nested():
+                        aid, _member, _plan = give(work, data)
+                    count += 1
+                    total += aid.amount + aid.goods_value
+                except UnionError as problem:
+                    problems.append((line, problem))
+            if problems:
+                raise ImportRejected(problems, path=str(table.path))
+            if count == 0:
+                raise UnionError("import_no_rows", path=str(table.path))
+            if dry_run:
+                raise DryRun
+    except DryRun:
+        pass
+    return count, total
