@@ -52,12 +52,12 @@ def test_a_new_output_file_is_private_whatever_the_umask(roll: Cli, tmp_path: Pa
     assert _csv_lines(target)[0].startswith("emp_no,name")
 
 
-def test_an_existing_output_file_is_replaced_keeping_its_mode(roll: Cli, tmp_path: Path):
+def test_an_existing_output_file_is_replaced_never_wider_than_0600(roll: Cli, tmp_path: Path):
     target = tmp_path / "shared.csv"
     target.write_text("old\n")
     target.chmod(0o640)
     roll("members", "list", "--format", "csv", "-o", str(target))
-    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # issue 5 §3: outputs are 0600
     assert "old" not in target.read_text()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".unionctl-")]
 
@@ -184,3 +184,28 @@ def test_xlsx_follows_the_same_output_rules(roll: Cli, tmp_path: Path):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert received and received[0][:2] == b"PK"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".unionctl-")] == []
+
+
+def test_rewriting_an_open_file_narrows_it_to_the_owner(roll, tmp_path):
+    """A roster with ID cards must not stay world-readable because the old file was."""
+    import os
+    import stat
+
+    path = tmp_path / "e.csv"
+    path.write_text("old\n")
+    os.chmod(path, 0o666)
+    roll("members", "export", "--include-private", "-o", str(path))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_workbook_is_never_written_to_a_terminal_named_by_output(roll):
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        name = os.ttyname(follower)
+        roll.fails("members", "list", "-f", "xlsx", "-o", name, contains="")
+    finally:
+        os.close(leader)
+        os.close(follower)

@@ -138,6 +138,8 @@ def output_file(
     if any(_same_file(resolved, guarded) for guarded in protected):
         raise UnionError("output_is_database", path=path)
     if kind == "through":  # build it privately, then pour it into the device or FIFO
+        if _is_terminal(resolved):
+            raise UnionError("xlsx_needs_output")
         with tempfile.TemporaryDirectory(prefix="unionctl-") as scratch:
             built = os.path.join(scratch, resolved.name or "output")
             yield built
@@ -166,8 +168,8 @@ def _atomic_path(shown: str, resolved: Path, *, committed: bool) -> Iterator[str
         yield temporary
         with open(temporary, "rb+") as written:
             os.fsync(written.fileno())
-        if existing_mode is not None:
-            os.chmod(temporary, existing_mode)
+        if existing_mode is not None:  # never wider than 0600: the output may be private
+            os.chmod(temporary, existing_mode & 0o600)
         os.replace(temporary, resolved)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -177,6 +179,21 @@ def _atomic_path(shown: str, resolved: Path, *, committed: bool) -> Iterator[str
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _is_terminal(path: Path) -> bool:
+    """A workbook is binary: it never goes to a terminal, whatever name it has there.
+    (Only character devices are opened to ask: opening a FIFO would disturb its reader.)"""
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
 
 
 def _classify(target: Path, shown: str) -> tuple[str, Path]:
@@ -260,8 +277,8 @@ def _atomic(
             yield stream, False
             stream.flush()
             os.fsync(stream.fileno())
-        if existing_mode is not None:
-            os.chmod(temporary, existing_mode)
+        if existing_mode is not None:  # never wider than 0600: the output may be private
+            os.chmod(temporary, existing_mode & 0o600)
         os.replace(temporary, resolved)
     except OSError as error:
         with contextlib.suppress(OSError):
