@@ -51,7 +51,7 @@ class RosterFilter:
     search: str | None = None
 
 
-def _member_query(
+def member_query(
     session: Session, filters: RosterFilter, columns: list, *, private_search: bool = False
 ):
     query = select(*columns).select_from(Member).outerjoin(Branch, Branch.id == Member.branch_id)
@@ -89,7 +89,7 @@ def _member_query(
 def _roster(
     session: Session, filters: RosterFilter, pairs: list, *, private_search: bool = False
 ) -> Table:
-    query = _member_query(
+    query = member_query(
         session, filters, [expr for _, expr in pairs], private_search=private_search
     )
     rows = session.connection().execution_options(stream_results=True).execute(query)

@@ -297,9 +297,9 @@ class DryRun(Exception):
 
 def selected_members(session, filters) -> list[str]:
     """The employee numbers a `members list` filter selects (reports.roster's one query)."""
-    from unionctl.reports.roster import _member_query
+    from unionctl.reports.roster import member_query
 
-    query = _member_query(session, filters, [Member.emp_no])
+    query = member_query(session, filters, [Member.emp_no])
     return list(session.connection().execute(query).scalars())
 
 
