@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import Cli, db_dump
@@ -779,3 +780,32 @@ def test_more_bad_input_is_one_line(roll: Cli, args, says):
     assert result.stderr.startswith("unionctl: ") and result.stderr.count("\n") == 1
     assert says in result.stderr
     assert db_dump(roll.db) == before
+
+
+# --- found by trying a secretary's month (third trial) --------------------------------
+
+
+def test_a_batch_whose_sheet_cannot_be_written_gives_nothing(roll: Cli, tmp_path: Path):
+    """The gifts were committed before the 签领表 failed: a retry paid everyone twice."""
+    before = db_dump(roll.db)
+    roll.fails("aid", "batch", "--kind", "holiday", "--amount", "100", "-f", "xlsx")
+    missing = tmp_path / "no-such-folder" / "sheet.csv"
+    roll.fails("aid", "batch", "--kind", "holiday", "--amount", "100", "-o", str(missing))
+    assert db_dump(roll.db) == before
+
+
+def test_a_plan_takes_the_words_a_secretary_hears(roll: Cli):
+    roll("aid", "plan", "10001", "--kind", "住院", "--on", "2025-12-01")
+    due = roll("aid", "due", "--month", "2025-12", "-f", "csv").stdout
+    assert "10001" in due
+
+
+def test_bereavement_after_a_death_counts_in_the_last_branch(roll: Cli):
+    roll("members", "decease", "10004", "--on", "2025-03-01")
+    roll("aid", "give", "10004", "--kind", "bereavement", "--amount", "1000", "--on", "2025-03-01")
+    rows = json.loads(
+        roll("reports", "aid", "--by", "branch", "--year", "2025", "-f", "json").stdout
+    )
+    table = rows[0] if isinstance(rows, list) else rows.get("aid", rows)
+    branches = {r["branch"]: r for r in table["rows"]}
+    assert "护理分工会" in branches and None not in branches and "—" not in branches

@@ -187,6 +187,22 @@ ALIASES: dict[str, dict[str, str]] = {
         "病故": "deceased",
     },
     "hardship_tier": {"深度": "deep", "相对": "relative", "意外": "accidental"},
+    # the occasions as a secretary hears of them (住院, 生病, 去世 …)
+    "aid_kind": {
+        "住院": "illness",
+        "生病": "illness",
+        "患病": "illness",
+        "病": "illness",
+        "困难": "hardship",
+        "去世": "bereavement",
+        "丧葬": "bereavement",
+        "婚礼": "wedding",
+        "生孩子": "childbirth",
+        "大病": "critical_illness",
+        "节日": "holiday",
+        "春节": "holiday",
+        "送温暖": "holiday",
+    },
     "honour_level": {"院": "hospital", "市": "city", "省": "province", "国家": "national"},
     "event_kind": {
         "文体": "culture",

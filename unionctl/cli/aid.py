@@ -443,6 +443,10 @@ def aid_batch(
             given = batch(work, emp_nos=selected_members(work.session, filters), data=data)
             sheet = sign_sheet(given, kind=code, on=data.on or today())
             total = sum(aid.amount + aid.goods_value for aid, _m in given)
+            # The sheet is written before the gifts are committed: if it cannot be
+            # (no --output for xlsx, a missing folder, a full disk), nothing is given,
+            # so a retry never pays anyone twice.
+            emit(sheet)
             if dry_run:
                 raise DryRun
     except DryRun:
@@ -456,7 +460,6 @@ def aid_batch(
         kind=Term("aid_kind", code),
         total=format_money(total),
     )
-    emit(sheet)
 
 
 @app.command("import")

@@ -20,7 +20,7 @@ from unionctl.errors import UnionError
 from unionctl.labels import CODES
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
-from unionctl.reports.roll import ROLL_ON, covers
+from unionctl.reports.roll import ROLL_ON, last_branch_id
 
 # over_cap and unregistered flags as one code (labels.CODES["aid_flag"]).
 FLAG_SQL = (
@@ -187,11 +187,10 @@ WHERE a.given_on BETWEEN :start AND :end
 GROUP BY {grouping}
 ORDER BY {order}
 """
-# The member's branch on the day of the gift (none for outsiders).
+# The member's branch on the day of the gift, or the last one before it for someone
+# who has left the roll (丧事 after a death); none for outsiders.
 BRANCH_JOIN = f"""
-LEFT JOIN member_period bp ON bp.member_id = a.member_id AND bp.aspect = 'branch'
-      AND {covers("bp", "a.given_on")}
-LEFT JOIN branch br ON br.id = CAST(bp.value AS INTEGER)
+LEFT JOIN branch br ON br.id = {last_branch_id("a.member_id", "a.given_on")}
 """
 REGISTER_SQL = """
 WITH open_records AS (

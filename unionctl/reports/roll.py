@@ -116,3 +116,13 @@ def standing_spans() -> str:
       AND (e.end_on IS NULL OR s.start_on IS NULL OR s.start_on < e.end_on)
       AND (s.end_on IS NULL OR e.start_on IS NULL OR e.start_on < s.end_on)
     """
+
+
+def last_branch_id(member: str, day: str) -> str:
+    """SQL: the branch id a person was in on `day`, or last in before it — where aid to
+    someone who has left the roll (丧事 after a death) or a gift on their last day is
+    counted. A correlated lookup on ix_member_period_lookup (member_id, aspect)."""
+    return f"""(SELECT CAST(lb.value AS INTEGER) FROM member_period lb
+        WHERE lb.member_id = {member} AND lb.aspect = 'branch'
+          AND (lb.start_on IS NULL OR lb.start_on <= {day})
+        ORDER BY lb.start_on IS NULL, lb.start_on DESC, lb.id DESC LIMIT 1)"""
