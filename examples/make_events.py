@@ -96,7 +96,25 @@ def _roster() -> list[dict[str, str]]:
         return list(csv.DictReader(stream))
 
 
+def _gone_on() -> dict[str, dt.date]:
+    """When each person left the roll in the recorded history (离职, 转出, 去世)."""
+    with (HERE / "member_history.csv").open(encoding="utf-8-sig", newline="") as stream:
+        return {
+            row["emp_no"]: dt.date.fromisoformat(row["on"])
+            for row in csv.DictReader(stream)
+            if row["action"] in ("depart", "decease")
+            or (row["action"] == "transfer" and row["detail"] == "out")
+        }
+
+
 def _of(audience: str, people: list[dict[str, str]], day: dt.date) -> list[dict[str, str]]:
+    gone = _gone_on()
+    people = [  # only those on the roll that day: hired by then, not yet gone
+        p
+        for p in people
+        if (not p.get("hired_on") or dt.date.fromisoformat(p["hired_on"]) <= day)
+        and (p["emp_no"] not in gone or gone[p["emp_no"]] > day)
+    ]
     if audience == "女职工":
         return [p for p in people if p["gender"] == "F"]
     if audience == "退休职工":

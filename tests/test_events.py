@@ -362,3 +362,15 @@ def test_signin_workbook_with_numbers_typed_as_numbers(year: Cli, tmp_path):
     assert result.stdout == "event 4 义诊: 2 signed in (0 already had)\n"
     shown = year("events", "show", "4", "--format", "csv").stdout
     assert "10002,王芳" in shown and "10003,李强" in shown and "person_times,202" in shown
+
+
+def test_the_dead_and_the_departed_do_not_attend(roll: Cli):
+    """Found by trying a secretary's month: a member who died in January signed in at a
+    March event and counted in its rate."""
+    roll("members", "decease", "10003", "--on", "2025-01-13")
+    roll("events", "add", "三八节活动", "--kind", "culture", "--on", "2025-03-08")
+    before = db_dump(roll.db)
+    roll.fails("events", "attend", "三八节活动", "10003", contains="10003")
+    roll.fails("events", "register", "三八节活动", "10003", contains="10003")
+    assert db_dump(roll.db) == before
+    roll("events", "attend", "三八节活动", "10001")

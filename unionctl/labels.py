@@ -639,6 +639,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown {what} {value!r}; accepted: {accepted}",
         "未知的{what} {value!r}；可用：{accepted}",
     ),
+    "aid_donor_deceased": (
+        "{emp_no} ({name}) has died and cannot give to a drive",
+        "{emp_no}（{name}）已去世，不能登记捐款",
+    ),
+    "event_off_roll": (
+        "not on the roll on {on} (left the hospital or died): {emp_nos}",
+        "{on} 不在册（已离职或去世）：{emp_nos}",
+    ),
     "missing_emp_no": (
         "no employee number (a total or signature line under the table? remove it)",
         "没有工号（是表格下方的合计或制表人行吗？请删除该行）",

@@ -236,6 +236,18 @@ def add_plan(
     if day > today():
         raise UnionError("future_date", value=day.isoformat())
     person = find_member(work.session, member)
+    # a visit still owed needs someone to visit: on the roll that day (丧事 excepted,
+    # the family is visited), else `aid due` would list visits that cannot be made
+    if kind != "bereavement" and not _exists(
+        work, ON_ROLL_SQL, member=person.id, day=day.isoformat()
+    ):
+        raise UnionError(
+            "aid_off_roll",
+            emp_no=person.emp_no,
+            name=person.name,
+            kind=Term("aid_kind", kind),
+            on=day.isoformat(),
+        )
     plan = AidPlan(
         member_id=person.id, kind=kind, reported_on=day, note=note, created_at=local_now()
     )
@@ -375,6 +387,8 @@ def donate(
         raise UnionError("future_date", value=day.isoformat())
     row = _open_drive(work, drive, day)
     donor = find_member(work.session, member)
+    if donor.status == "deceased":
+        raise UnionError("aid_donor_deceased", emp_no=donor.emp_no, name=donor.name)
     check_amount(amount)
     if amount == 0:
         raise UnionError("aid_nothing")

@@ -142,7 +142,7 @@ def _demo_aid(database, source: Path, *, actor: str, advance: Callable[[int], No
         aid.add_plan(
             work, member="10120", kind="illness", on=dt.date(2025, 12, 15), note="骨科住院"
         )
-        aid.add_plan(work, member="10131", kind="childbirth", on=dt.date(2025, 12, 22), note=None)
+        aid.add_plan(work, member="10242", kind="childbirth", on=dt.date(2025, 12, 22), note=None)
         drive = aid.add_drive(
             work,
             title="为10278家庭爱心捐款",

@@ -130,8 +130,32 @@ class Added:
     already: int
 
 
+def _off_roll(conn, member_ids: list[int], day) -> list[str]:
+    """Employee numbers of those not on the roll on `day` (reports/roll.py's rule): the
+    dead and those who left the hospital do not sign up, attend or win."""
+    from unionctl.reports.roll import covers
+
+    if not member_ids:
+        return []
+    marks = ", ".join(str(int(m)) for m in dict.fromkeys(member_ids))
+    rows = conn.execute(
+        text(
+            f"SELECT m.emp_no FROM member m WHERE m.id IN ({marks}) AND NOT EXISTS ("
+            "SELECT 1 FROM member_period e WHERE e.member_id = m.id "
+            f"AND e.aspect = 'employment' AND {covers('e', ':day')}) ORDER BY m.emp_no"
+        ),
+        {"day": day.isoformat()},
+    )
+    return [emp_no for (emp_no,) in rows]
+
+
 def _add_people(work: Work, table, event: Event, member_ids: list[int], what: str) -> Added:
     conn = work.session.connection()
+    gone = _off_roll(conn, member_ids, event.start_on)
+    if gone:
+        raise UnionError(
+            "event_off_roll", emp_nos=", ".join(gone[:10]), on=event.start_on.isoformat()
+        )
     before = conn.execute(
         text(f"SELECT count(*) FROM {table.name} WHERE event_id = :e"), {"e": event.id}
     ).scalar()
