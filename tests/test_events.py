@@ -374,3 +374,19 @@ def test_the_dead_and_the_departed_do_not_attend(roll: Cli):
     roll.fails("events", "register", "三八节活动", "10003", contains="10003")
     assert db_dump(roll.db) == before
     roll("events", "attend", "三八节活动", "10001")
+
+
+def test_nobody_attends_an_event_that_has_not_happened(roll: Cli):
+    roll("events", "add", "新年联欢", "--kind", "culture", "--on", "2026-01-20")  # after today
+    before = db_dump(roll.db)
+    roll.fails("events", "attend", "新年联欢", "10001", contains="nobody can have attended")
+    assert db_dump(roll.db) == before
+    roll("events", "register", "新年联欢", "10001")  # signing up beforehand is the point
+
+
+def test_a_sign_in_that_adds_nobody_logs_nothing(roll: Cli):
+    roll("events", "add", "讲座", "--kind", "training", "--on", "2025-06-01")
+    roll("events", "attend", "讲座", "10001")
+    entries = len(json.loads(roll("log", "--limit", "1000", "-f", "json").stdout))
+    roll("events", "attend", "讲座", "10001")
+    assert len(json.loads(roll("log", "--limit", "1000", "-f", "json").stdout)) == entries

@@ -647,6 +647,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not on the roll on {on} (left the hospital or died): {emp_nos}",
         "{on} 不在册（已离职或去世）：{emp_nos}",
     ),
+    "event_not_yet": (
+        "event {ref} is on {on}: nobody can have attended it yet (sign-ups: `unionctl events register`)",
+        "活动 {ref} 在 {on} 举行，还不能登记签到（报名请用 `unionctl events register`）",
+    ),
     "missing_emp_no": (
         "no employee number (a total or signature line under the table? remove it)",
         "没有工号（是表格下方的合计或制表人行吗？请删除该行）",

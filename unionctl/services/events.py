@@ -20,6 +20,7 @@ from unionctl.db import Work, local_now
 from unionctl.errors import ImportRejected, UnionError
 from unionctl.lookup import find_member
 from unionctl.models import Event, EventAttendance, EventAward, EventSignup
+from unionctl.parsing import today
 
 
 @dataclass
@@ -151,6 +152,8 @@ def _off_roll(conn, member_ids: list[int], day) -> list[str]:
 
 def _add_people(work: Work, table, event: Event, member_ids: list[int], what: str) -> Added:
     conn = work.session.connection()
+    if what == "attendance" and event.start_on > today():
+        raise UnionError("event_not_yet", ref=str(event.id), on=event.start_on.isoformat())
     gone = _off_roll(conn, member_ids, event.start_on)
     if gone:
         raise UnionError(
@@ -169,7 +172,8 @@ def _add_people(work: Work, table, event: Event, member_ids: list[int], what: st
         text(f"SELECT count(*) FROM {table.name} WHERE event_id = :e"), {"e": event.id}
     ).scalar()
     added = Added(new=after - before, already=len(set(member_ids)) - (after - before))
-    work.audit("event", str(event.id), before={what: before}, after={what: after})
+    if added.new:  # a sign-in sheet read twice changes nothing and logs nothing
+        work.audit("event", str(event.id), before={what: before}, after={what: after})
     return added
 
 
