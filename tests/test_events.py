@@ -132,15 +132,17 @@ def test_default_eligible_follows_the_audience_on_the_day(roll: Cli):
 def test_period_report_by_kind(year: Cli):
     out = year("reports", "events", "--year", "2025", "--by", "kind", "--format", "csv").stdout
     assert out.splitlines() == [
-        "kind,events,person_times,participants,participation_rate,over_eligible,budget,cost,"
+        "kind,events,person_times,participants,participation_rate,signed_up,no_show,"
+        "no_show_rate,over_eligible,budget,cost,"
         "awards_hospital,awards_district,awards_city,awards_province,awards_national",
-        "competition,1,1,1,33.3%,0,,,0,0,1,1,0",
-        "health,1,1,1,33.3%,0,,,0,0,0,0,0",
-        "meeting,1,2,2,66.7%,1,,,0,0,0,0,0",
-        "sports,1,23,3,66.7%,0,10000.00,9500.00,0,0,0,0,0",
-        "volunteer,1,200,0,0.0%,0,,,0,0,0,0,0",
+        # the competition: 10001 and 10004 signed up, only 10004 came
+        "competition,1,1,1,33.3%,2,1,50.0%,0,,,0,0,1,1,0",
+        "health,1,1,1,33.3%,0,0,,0,,,0,0,0,0,0",
+        "meeting,1,2,2,66.7%,0,0,,1,,,0,0,0,0,0",
+        "sports,1,23,3,66.7%,0,0,,0,10000.00,9500.00,0,0,0,0,0",
+        "volunteer,1,200,0,0.0%,0,0,,0,,,0,0,0,0,0",
         # 10001, 10002, 10004 took part; 10001 and 10004 of the 3 in good standing
-        "Total,5,227,3,66.7%,1,10000.00,9500.00,0,0,1,1,0",
+        "Total,5,227,3,66.7%,2,1,50.0%,1,10000.00,9500.00,0,0,1,1,0",
     ]
 
 
@@ -151,7 +153,7 @@ def test_period_report_by_audience_and_branch_in_chinese(year: Cli):
     assert lines[0].startswith("对象,活动次数,人次,参与人数,参与率")
     # women: 10001 of the two women in good standing (10001, 10004)
     assert "女职工,1,1,1,50.0%" in out
-    assert "退休职工,1,2,2,0.0%,1" in out  # the retiree did not come; two others did
+    assert "退休职工,1,2,2,0.0%,0,0,,1" in out  # the retiree did not come; two others did
     out = year("reports", "events", "--year", "2025", "--by", "branch", "--format", "csv").stdout
     # 内科分工会 organised the 义诊: its base is its 2 members in good standing
     assert "内科分工会,1,200,0,0.0%" in out

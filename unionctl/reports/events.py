@@ -334,7 +334,8 @@ def _report_sql(group: str) -> str:
     WITH {RUNNING_CTE},
     ev AS MATERIALIZED (
         SELECT ev.id, {key} AS key, ev.budget, ev.cost, ev.headcount,
-               {ATTENDED} AS attended, {ELIGIBLE_MANY} AS eligible
+               {ATTENDED} AS attended, {ELIGIBLE_MANY} AS eligible,
+               {SIGNED_UP} AS signed_up, {NO_SHOW} AS no_show
         FROM {RUNNING_JOIN} WHERE ev.start_on BETWEEN :start AND :end
     ),
     base AS MATERIALIZED (
@@ -344,7 +345,8 @@ def _report_sql(group: str) -> str:
     ),
     per AS (
         SELECT key, count(*) AS events, SUM(attended + headcount) AS person_times,
-               SUM(attended > eligible) AS over, SUM(budget) AS budget, SUM(cost) AS cost
+               SUM(attended > eligible) AS over, SUM(budget) AS budget, SUM(cost) AS cost,
+               SUM(signed_up) AS signed_up, SUM(no_show) AS no_show
         FROM ev GROUP BY key
     ),
     who AS MATERIALIZED (SELECT DISTINCT ev.key, a.member_id FROM ev
@@ -362,7 +364,7 @@ def _report_sql(group: str) -> str:
            COALESCE(people.in_base, 0),
            (SELECT count(*) FROM base e JOIN member m ON m.id = e.member_id
             WHERE {in_base("per.key")}),
-           per.over, per.budget, per.cost, {award_cols}
+           per.over, per.budget, per.cost, per.signed_up, per.no_show, {award_cols}
     FROM per
     LEFT JOIN people ON people.key = per.key
     LEFT JOIN aw ON aw.key = per.key
@@ -396,7 +398,7 @@ def events_report(session: Session, period: Period, by: str) -> Table:
     }
     conn = session.connection()
     rows = []
-    sums = [0] * (6 + len(AWARD_LEVELS))
+    sums = [0] * (7 + len(AWARD_LEVELS))
     for (
         key,
         events,
@@ -407,6 +409,8 @@ def events_report(session: Session, period: Period, by: str) -> Table:
         over_,
         budget,
         cost,
+        signed_up,
+        no_show,
         *awards,
     ) in conn.execute(text(_report_sql(by)), params):
         rows.append(
@@ -416,22 +420,29 @@ def events_report(session: Session, period: Period, by: str) -> Table:
                 person_times,
                 participants,
                 rate(in_base, base),
+                signed_up,
+                no_show,
+                rate(no_show, signed_up),
                 over_,
                 budget,
                 cost,
                 *awards,
             )
         )
-        for i, value in enumerate((events, person_times, over_, budget, cost, *awards)):
+        values = (events, person_times, over_, budget, cost, signed_up, no_show, *awards)
+        for i, value in enumerate(values):
             sums[i] += value or 0
     participants, in_base, base = conn.execute(text(TOTAL_SQL), params).one()
-    events, person_times, over_, budget, cost, *awards = sums[: 5 + len(AWARD_LEVELS)]
+    events, person_times, over_, budget, cost, signed_up, no_show, *awards = sums
     total = (
         None,
         events,
         person_times,
         participants,
         rate(in_base, base),
+        signed_up,
+        no_show,
+        rate(no_show, signed_up),
         over_,
         budget,
         cost,
@@ -452,6 +463,9 @@ def events_report(session: Session, period: Period, by: str) -> Table:
             Column("person_times", "int"),
             Column("participants", "int"),
             Column("participation_rate", "percent"),
+            Column("signed_up", "int"),
+            Column("no_show", "int"),
+            Column("no_show_rate", "percent"),
             Column("over_eligible", "int"),
             Column("budget", "money"),
             Column("cost", "money"),
