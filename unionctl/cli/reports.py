@@ -37,16 +37,10 @@ def reports_membership(
 
     Example: unionctl reports membership --year 2025 --by branch --format csv
     """
-    from unionctl.errors import UnionError
-    from unionctl.parsing import parse_period, today
     from unionctl.reports.membership import membership_by_branch, membership_by_month
 
     builders = {"branch": membership_by_branch, "month": membership_by_month}
-    if by not in builders:
-        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(builders))
-    period = parse_period(month=month, year=year, start=start, end=end)
-    if period.start > today():
-        raise UnionError("period_future", period=period.label(), today=today().isoformat())
+    period = _grouped_period(by, builders, month=month, year=year, start=start, end=end)
     database = open_db()
     with database.read() as session:
         emit(builders[by](session, period))
@@ -68,15 +62,10 @@ def reports_proposals(
 
     Example: unionctl reports proposals --year 2025 --by category
     """
-    from unionctl.errors import UnionError
-    from unionctl.parsing import parse_period, today
+    from unionctl.parsing import today
     from unionctl.reports.proposals import GROUPS, proposals_report
 
-    if by not in GROUPS:
-        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
-    period = parse_period(month=month, year=year, start=start, end=end)
-    if period.start > today():
-        raise UnionError("period_future", period=period.label(), today=today().isoformat())
+    period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
     with database.read() as session:
         emit(proposals_report(session, period, by=by, day=min(period.end, today())))
@@ -101,13 +90,10 @@ def reports_events(
 
     Example: unionctl reports events --year 2025 --by kind
     """
-    from unionctl.errors import UnionError
-    from unionctl.parsing import parse_period
     from unionctl.reports.events import GROUPS, events_report
 
-    if by not in GROUPS:
-        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
-    period = parse_period(month=month, year=year, start=start, end=end)
+    # events are planned ahead: a period not yet begun lists them
+    period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end, future=True)
     database = open_db()
     with database.read() as session:
         emit(events_report(session, period, by))
@@ -130,15 +116,32 @@ def reports_aid(
 
     Example: unionctl reports aid --year 2025 --by kind
     """
-    from unionctl.errors import UnionError
-    from unionctl.parsing import parse_period, today
     from unionctl.reports.aid import GROUPS, aid_report
 
-    if by not in GROUPS:
-        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
-    period = parse_period(month=month, year=year, start=start, end=end)
-    if period.start > today():
-        raise UnionError("period_future", period=period.label(), today=today().isoformat())
+    period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
     with database.read() as session:
         emit(aid_report(session, period, by=by))
+
+
+def _grouped_period(
+    by: str,
+    groups,
+    *,
+    month: str | None,
+    year: str | None,
+    start: str | None,
+    end: str | None,
+    future: bool = False,
+):
+    """What every report checks first: a known --by, and a period (not one that has not
+    begun, unless `future`: nothing has happened in it to count)."""
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_period, today
+
+    if by not in groups:
+        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(groups))
+    period = parse_period(month=month, year=year, start=start, end=end)
+    if not future and period.start > today():
+        raise UnionError("period_future", period=period.label(), today=today().isoformat())
+    return period
