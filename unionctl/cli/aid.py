@@ -9,8 +9,10 @@ from typing import Annotated
 import typer
 
 from unionctl.cli.context import (
+    DryRunOption,
     FromOption,
     MonthOption,
+    SheetOption,
     ToOption,
     YearOption,
     command,
@@ -472,13 +474,8 @@ def aid_import(
             show_default=False,
         ),
     ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row; write nothing.")
-    ] = False,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
-    ] = None,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
 ) -> None:
     """Import gifts and visits from a sheet; all or nothing, each row as `aid give`.
 

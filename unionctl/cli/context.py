@@ -141,6 +141,13 @@ ActorOption = Annotated[
     ),
 ]
 
+# What every import takes besides its file.
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Check every row; write nothing.")]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
+]
+
 # A period, as every report and dated listing takes it: --month, --year or --from/--to.
 MonthOption = Annotated[
     str | None,

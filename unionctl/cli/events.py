@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from unionctl.cli.context import (
+    DryRunOption,
     FromOption,
     MonthOption,
+    SheetOption,
     ToOption,
     YearOption,
     command,
@@ -211,10 +213,7 @@ def events_attend(
             help="Sign in the lines that match and list the others (default: write nothing).",
         ),
     ] = False,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
-    ] = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Record who attended (签到), by employee number or from a sign-in sheet.
 
@@ -427,13 +426,8 @@ def events_import(
             show_default=False,
         ),
     ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row; write nothing.")
-    ] = False,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
-    ] = None,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
 ) -> None:
     """Import a calendar of events; all or nothing: one bad row and nothing is written.
 

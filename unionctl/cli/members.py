@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from unionctl.cli.context import (
+    DryRunOption,
+    SheetOption,
     command,
     emit,
     open_db,
@@ -653,9 +655,7 @@ def members_import(
             show_default=False,
         ),
     ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
     update: Annotated[
         bool, typer.Option("--update", help="Update members whose employee number exists.")
     ] = False,
@@ -665,10 +665,7 @@ def members_import(
             "--create-branches", help="Add branches the file names that do not exist yet."
         ),
     ] = False,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
-    ] = None,
+    sheet: SheetOption = None,
     status_on: Annotated[
         str | None,
         typer.Option(

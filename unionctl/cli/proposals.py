@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from unionctl.cli.context import (
+    DryRunOption,
+    SheetOption,
     command,
     emit,
     open_db,
@@ -412,13 +414,8 @@ def proposals_import(
             show_default=False,
         ),
     ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row; write nothing.")
-    ] = False,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", help="The sheet of an .xlsx to read (default: the first)."),
-    ] = None,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
 ) -> None:
     """Import a session's cases as the committee keeps them; all or nothing.
 
