@@ -261,30 +261,11 @@ def _write_through(
 def _atomic(
     shown: str, resolved: Path, *, bom: bool, committed: bool
 ) -> Iterator[tuple[IO[str], bool]]:
-    try:
-        existing_mode = stat.S_IMODE(os.stat(resolved).st_mode)
-    except FileNotFoundError:
-        existing_mode = None
-    try:
-        # mkstemp creates the file 0600 whatever the umask: private by default.
-        fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=resolved.parent)
-    except OSError as error:
-        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            if bom:
-                stream.write("\ufeff")
-            yield stream, False
-            stream.flush()
-            os.fsync(stream.fileno())
-        if existing_mode is not None:  # never wider than 0600: the output may be private
-            os.chmod(temporary, existing_mode & 0o600)
-        os.replace(temporary, resolved)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise failure(shown, error, committed=committed) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """A text stream onto a private temporary file that becomes FILE (see _atomic_path)."""
+    with (
+        _atomic_path(shown, resolved, committed=committed) as temporary,
+        open(temporary, "w", encoding="utf-8", newline="") as stream,
+    ):
+        if bom:
+            stream.write("\ufeff")
+        yield stream, False
