@@ -28,3 +28,16 @@ class ImportRejected(UnionError):
     def __init__(self, problems: list[tuple[int, UnionError]], /, **params: object) -> None:
         super().__init__("import_rejected", count=len({line for line, _ in problems}), **params)
         self.problems = problems
+
+
+class RowProblems(Exception):
+    """Every bad cell of one row of an import file, reported together (not shown as is:
+    the import adds each problem with the row's line)."""
+
+    def __init__(self, problems: list[UnionError]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+class DryRun(Exception):
+    """Raised inside a write transaction to roll back what a --dry-run checked and wrote."""

@@ -404,6 +404,7 @@ def aid_batch(
     Example: unionctl aid batch --kind holiday --amount 200 --gender F --status member
     """
     from unionctl.cli.context import state
+    from unionctl.errors import DryRun
     from unionctl.labels import Term
     from unionctl.parsing import (
         format_money,
@@ -415,7 +416,7 @@ def aid_batch(
     )
     from unionctl.reports.aid import sign_sheet
     from unionctl.reports.roster import RosterFilter
-    from unionctl.services.aid import AidInput, DryRun, batch, selected_members
+    from unionctl.services.aid import AidInput, batch, selected_members
 
     code = parse_code("aid_kind", kind)
     filters = RosterFilter(

@@ -303,10 +303,6 @@ def _policy_view(row: AidPolicy) -> dict:
     return {"standard": row.standard, "yearly_cap": row.yearly_cap}
 
 
-class DryRun(Exception):
-    """Raised inside a write to roll a checked batch back (`--dry-run`)."""
-
-
 def selected_members(session, filters) -> list[str]:
     """The employee numbers a `members list` filter selects (reports.roster's one query)."""
     from unionctl.reports.roster import member_query

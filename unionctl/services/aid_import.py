@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unionctl.db import Database
-from unionctl.errors import ImportRejected, UnionError
+from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_money, parse_text
-from unionctl.services.aid import AidInput, DryRun, give
+from unionctl.services.aid import AidInput, give
 
 if TYPE_CHECKING:
     from unionctl.table_file import TableFile
@@ -80,12 +80,6 @@ def _cell(cells: dict[str, str], name: str) -> str | None:
     return value if value is not None and value.strip() else None
 
 
-class _RowProblems(Exception):
-    def __init__(self, problems: list[UnionError]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
 def parse_row(cells: dict[str, str]) -> AidInput | None:
     """The row as `aid give` would take it; None for a 合计 row. Every bad cell together."""
     if not any(_cell(cells, name) for name in ("kind", "emp_no", "beneficiary")):
@@ -123,7 +117,7 @@ def parse_row(cells: dict[str, str]) -> AidInput | None:
         unregistered=flag in ("unregistered", "both"),
     )
     if problems:
-        raise _RowProblems(problems)
+        raise RowProblems(problems)
     return data
 
 
@@ -148,7 +142,7 @@ def import_aid(
                     continue
                 try:
                     data = parse_row(cells)
-                except _RowProblems as bad:
+                except RowProblems as bad:
                     problems.extend((line, problem) for problem in bad.problems)
                     continue
                 if data is None:

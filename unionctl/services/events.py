@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from unionctl.db import Work, local_now
-from unionctl.errors import ImportRejected, UnionError
+from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.lookup import find_member
 from unionctl.models import Event, EventAttendance, EventAward, EventSignup
 from unionctl.parsing import today
@@ -390,19 +390,13 @@ def parse_event_row(cells: dict[str, str]) -> EventInput:
         except UnionError as problem:
             problems.append(problem)
     if problems:
-        raise _RowProblems(problems)
+        raise RowProblems(problems)
     data = EventInput(**values)
     check_event(data)
     return data
 
 
 _FIELD_HEADER = {"title": "title_event", "kind": "kind", "start_on": "start_on"}
-
-
-class _RowProblems(Exception):
-    def __init__(self, problems: list[UnionError]) -> None:
-        super().__init__(problems)
-        self.problems = problems
 
 
 def read_events(path, sheet: str | None = None):
@@ -419,10 +413,6 @@ def read_events(path, sheet: str | None = None):
     )
 
 
-class _DryRun(Exception):
-    """Rolls a --dry-run back after every row was checked and written."""
-
-
 def import_events(database, table, *, actor: str, command: str, dry_run: bool = False) -> int:
     """All or nothing, in one transaction: the number of events added (or that would be)."""
     count = 0
@@ -430,8 +420,8 @@ def import_events(database, table, *, actor: str, command: str, dry_run: bool = 
         with database.write(actor=actor, command=command) as work:
             count = len(add_imported(work, table.rows(), path=str(table.path)))
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         pass
     return count
 
@@ -454,7 +444,7 @@ def add_imported(work: Work, rows, *, path: str) -> list[Event]:
                 raise UnionError("event_dup_in_file", title=data.title, first=first[key])
             first[key] = line
             _refuse_twin(session, data)
-        except _RowProblems as bad:
+        except RowProblems as bad:
             problems.extend((line, p) for p in bad.problems)
             continue
         except UnionError as problem:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert, select, text
 
 from unionctl.db import Database, insert_rows, local_now
-from unionctl.errors import ImportRejected, UnionError
+from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.lookup import suggest_names
 from unionctl.models import Branch, Member
@@ -175,16 +175,6 @@ def parse_row(cells: dict[str, str]) -> tuple[str, MemberInput]:
     return emp_no, MemberInput(**values)
 
 
-class RowProblems(Exception):
-    def __init__(self, problems: list[UnionError]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
-class _DryRun(Exception):
-    """Raised to roll a --dry-run back after everything was checked (and written)."""
-
-
 _KEYS_TABLE = "temp.import_keys"
 
 
@@ -224,8 +214,8 @@ def import_members(
             if run.problems:
                 raise ImportRejected(sorted(run.problems, key=lambda p: p[0]), path=run.path)
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         pass
     return run.result
 

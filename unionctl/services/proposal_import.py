@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unionctl.db import Database
-from unionctl.errors import ImportRejected, UnionError
+from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.parsing import (
     parse_code,
@@ -195,7 +195,7 @@ def parse_row(cells: dict[str, str]) -> Row:
     if row.decision == "rejected" and not row.reason:
         problems.append(_needs("decision", "reject_reason"))
     if problems:
-        raise _RowProblems(problems)
+        raise RowProblems(problems)
     return row
 
 
@@ -203,16 +203,6 @@ def _needs(given: str, needed: str) -> UnionError:
     return UnionError(
         "import_step_needs", field=Term("header", given), needed=Term("header", needed)
     )
-
-
-class _RowProblems(Exception):
-    def __init__(self, problems: list[UnionError]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
-class _DryRun(Exception):
-    """Raised to roll a --dry-run back after every row was checked and written."""
 
 
 def _write(work, row: Row) -> None:
@@ -258,7 +248,7 @@ def import_proposals(
                     continue
                 try:
                     row = parse_row(cells)
-                except _RowProblems as bad:
+                except RowProblems as bad:
                     problems.extend((line, problem) for problem in bad.problems)
                     continue
                 try:
@@ -272,7 +262,7 @@ def import_proposals(
             if count == 0:
                 raise UnionError("import_no_rows", path=str(table.path))
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise DryRun
+    except DryRun:
         pass
     return count
