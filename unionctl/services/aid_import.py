@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unionctl.db import Database
-from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
+from unionctl.errors import RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_money, parse_text
 from unionctl.services.aid import AidInput, give
+from unionctl.services.row_import import import_each_row
 
 if TYPE_CHECKING:
     from unionctl.table_file import TableFile
@@ -131,35 +132,20 @@ def import_aid(
     advance: Callable[[int], None] = lambda _n: None,
 ) -> tuple[int, int]:
     """Give every row's aid in one transaction, or none; returns (rows, total fen)."""
-    problems: list[tuple[int, UnionError]] = []
-    count = total = 0
-    try:
-        with database.write(actor=actor, command=command) as work:
-            for line, cells in table.rows():
-                advance(1)
-                if isinstance(cells, UnionError):
-                    problems.append((line, cells))
-                    continue
-                try:
-                    data = parse_row(cells)
-                except RowProblems as bad:
-                    problems.extend((line, problem) for problem in bad.problems)
-                    continue
-                if data is None:
-                    continue
-                try:
-                    with work.session.begin_nested():
-                        aid, _member, _plan = give(work, data)
-                    count += 1
-                    total += aid.amount + aid.goods_value
-                except UnionError as problem:
-                    problems.append((line, problem))
-            if problems:
-                raise ImportRejected(problems, path=str(table.path))
-            if count == 0:
-                raise UnionError("import_no_rows", path=str(table.path))
-            if dry_run:
-                raise DryRun
-    except DryRun:
-        pass
-    return count, total
+    totals: list[int] = []
+
+    def write(work, data: AidInput) -> None:
+        aid, _member, _plan = give(work, data)
+        totals.append(aid.amount + aid.goods_value)
+
+    count = import_each_row(
+        database,
+        table,
+        actor=actor,
+        command=command,
+        parse=parse_row,
+        write=write,
+        dry_run=dry_run,
+        advance=advance,
+    )
+    return count, sum(totals)

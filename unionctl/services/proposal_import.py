@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unionctl.db import Database
-from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
+from unionctl.errors import RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.parsing import (
     parse_code,
@@ -32,6 +32,7 @@ from unionctl.parsing import (
     parse_yes_no,
 )
 from unionctl.services import proposals as service
+from unionctl.services.row_import import import_each_row
 
 if TYPE_CHECKING:
     from unionctl.table_file import TableFile
@@ -237,32 +238,13 @@ def import_proposals(
     advance: Callable[[int], None] = lambda _n: None,
 ) -> int:
     """Add every row's case in one transaction, or none; returns how many were added."""
-    problems: list[tuple[int, UnionError]] = []
-    count = 0
-    try:
-        with database.write(actor=actor, command=command) as work:
-            for line, cells in table.rows():
-                advance(1)
-                if isinstance(cells, UnionError):
-                    problems.append((line, cells))
-                    continue
-                try:
-                    row = parse_row(cells)
-                except RowProblems as bad:
-                    problems.extend((line, problem) for problem in bad.problems)
-                    continue
-                try:
-                    with work.session.begin_nested():
-                        _write(work, row)
-                    count += 1
-                except UnionError as problem:
-                    problems.append((line, problem))
-            if problems:
-                raise ImportRejected(problems, path=str(table.path))
-            if count == 0:
-                raise UnionError("import_no_rows", path=str(table.path))
-            if dry_run:
-                raise DryRun
-    except DryRun:
-        pass
-    return count
+    return import_each_row(
+        database,
+        table,
+        actor=actor,
+        command=command,
+        parse=parse_row,
+        write=_write,
+        dry_run=dry_run,
+        advance=advance,
+    )
