@@ -254,25 +254,26 @@ def roll_start_of(conn: Connection, person: Person) -> tuple[bool, dt.date | Non
     return True, None if None in starts else min(starts)
 
 
+def _first_period(conn: Connection, member_id: int, aspect: str):
+    """The earliest period of an aspect ("since before the records" first)."""
+    return conn.execute(
+        select(PERIOD)
+        .where(PERIOD.c.member_id == member_id, PERIOD.c.aspect == aspect)
+        .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
+    ).first()
+
+
 def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> None:
     """A corrected hire date: the first employment period starts then, and the first status
     and branch periods that began with it move too."""
     _check_date(person, hired_on)
-    first = conn.execute(
-        select(PERIOD)
-        .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == "employment")
-        .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
-    ).first()
+    first = _first_period(conn, person.id, "employment")
     if first is None:
         return
     old = first.start_on
     _move_boundary(conn, person, "employment", first, hired_on)
     for aspect in ("status", "branch"):
-        head = conn.execute(
-            select(PERIOD)
-            .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == aspect)
-            .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
-        ).first()
+        head = _first_period(conn, person.id, aspect)
         if head is None or head.start_on != old:
             continue
         if aspect == "status" and head.value == "member":
@@ -280,11 +281,7 @@ def correct_roll_start(conn: Connection, person: Person, hired_on: dt.date) -> N
         if head.end_on is not None and hired_on >= head.end_on:
             continue
         conn.execute(update(PERIOD).where(PERIOD.c.id == head.id).values(start_on=hired_on))
-    status = conn.execute(
-        select(PERIOD)
-        .where(PERIOD.c.member_id == person.id, PERIOD.c.aspect == "status")
-        .order_by(func.coalesce(PERIOD.c.start_on, "0000"), PERIOD.c.id)
-    ).first()
+    status = _first_period(conn, person.id, "status")
     if status is not None and status.start_on is not None and hired_on < status.start_on:
         # hired before the first recorded status: a non-member until then (no gap)
         stamp = status.recorded_at
