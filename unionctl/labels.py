@@ -1097,6 +1097,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "event {id} {title}: {who} won {prize} ({level})",
         "活动 {id} {title}：{who} 获得{prize}（{level}）",
     ),
+    "event_outside_audience": (
+        "event {id} is for {audience}; {count} not of it: {emp_nos} (kept)",
+        "活动 {id} 的对象是{audience}；{count} 人不属于：{emp_nos}（已照登记）",
+    ),
+    "event_signup_late": (
+        "event {id} began on {on}: these sign-ups were recorded after it (back-entry?)",
+        "活动 {id} 已于 {on} 开始：这些报名是活动开始后才登记的（补录？）",
+    ),
     "attendance_over_eligible": (
         "event {id}: {attended} members signed in, above the {eligible} eligible "
         "(kept; flagged in show and reports)",
