@@ -493,6 +493,8 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_drive": ("Donation drive", "爱心捐款"),
     "t_aid_donations": ("Gifts", "捐款明细"),
     "seq": ("no", "序号"),
+    "message": ("message", "回执"),  # what a write command says it did, for --output/--format
+    "changes": ("changes", "变更记录"),
     "sign_amount": ("amount", "金额"),
     "signature": ("signature", "签名"),
     "t_aid": ("Aid", "帮扶慰问记录"),
@@ -1172,6 +1174,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已升级 {path}：{old} → {rev}；备份在 {backup}",
     ),
     "init_current": ("{path} is up to date (schema {rev})", "{path} 已是最新（数据结构 {rev}）"),
+    "db_path": ("{path}", "{path}"),
     "backup_done": ("backed up {src} to {dest} ({size})", "已备份 {src} 到 {dest}（{size}）"),
     "check_ok": ("{path}: all checks passed", "{path}：检查全部通过"),
     "check_failed": ("{path}: {count} check(s) failed", "{path}：{count} 项检查未通过"),
@@ -1261,7 +1264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id}：{on} 慰问 {who}（{kind}）{cash}{goods}{flag}",
     ),
     "aid_given_cash": (", cash {amount} yuan", "，慰问金 {amount} 元"),
-    "aid_given_goods": (", goods {goods} (worth {value} yuan)", "，物品 {goods}（价值 {value} 元）"),
+    "aid_given_goods": (
+        ", goods {goods} (worth {value} yuan)",
+        "，物品 {goods}（价值 {value} 元）",
+    ),
     "aid_flagged": (" (flagged: {flag})", "（标记：{flag}）"),
     # the 签领表's title: "春节送温暖签领表"; the occasion is --title or the kind's name
     "t_aid_sign_sheet": ("Sign-for sheet: {occasion}", "{occasion}签领表"),

@@ -179,6 +179,9 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     )
     work.session.add(aid)
     work.session.flush()
+    view = _view(aid)
+    view["member"] = member.emp_no if member else None
+    work.audit("aid", str(aid.id), after=view)  # first: a receipt's first change is the gift
     plan = None
     if member is not None:
         plan = work.session.exec(
@@ -196,9 +199,6 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
             plan.aid_id = aid.id
             work.session.add(plan)
             work.audit("aid", f"plan {plan.id}", before=before, after=_plan_view(plan))
-    view = _view(aid)
-    view["member"] = member.emp_no if member else None
-    work.audit("aid", str(aid.id), after=view)
     return aid, member, plan
 
 
