@@ -61,6 +61,17 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "donation": ("donations", "爱心捐款"),
         "hospital": ("hospital", "医院"),
     },
+    # reports --by: how a report is grouped
+    "report_by": {
+        "kind": ("kind", "类别"),
+        "category": ("category", "分类"),
+        "month": ("month", "月份"),
+        "branch": ("branch", "分工会"),
+        "source": ("source", "经费来源"),
+        "dept": ("department", "承办部门"),
+        "status": ("status", "状态"),
+        "audience": ("audience", "活动对象"),
+    },
     "aid_due": {
         "plan": ("reported, not yet visited", "待慰问"),
         "birthday": ("birthday", "生日"),
@@ -156,6 +167,18 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
+    "report_by": {
+        "类型": "kind",
+        "按类别": "kind",
+        "按月": "month",
+        "按月份": "month",
+        "月": "month",
+        "按分工会": "branch",
+        "部门": "dept",
+        "科室": "dept",
+        "来源": "source",
+        "对象": "audience",
+    },
     "gender": {"m": "M", "f": "F", "男性": "M", "女性": "F", "male": "M", "female": "F"},
     "employment": {
         "编制": "staff",
@@ -1921,6 +1944,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "disposition": ("disposition", "答复类型"),
     "satisfaction": ("satisfaction", "满意度"),
     "session_kind": ("session kind", "会议类型"),
+    "report_by": ("grouping (--by)", "分组方式 --by"),
 }
 
 
