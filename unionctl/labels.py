@@ -516,9 +516,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_drive": ("Donation drive", "爱心捐款"),
     "t_aid_donations": ("Gifts", "捐款明细"),
     "seq": ("no", "序号"),
+    "message": ("message", "回执"),  # what a write command says it did, for --output/--format
+    "changes": ("changes", "变更记录"),
     "sign_amount": ("amount", "金额"),
     "signature": ("signature", "签名"),
-    "t_aid_sign_sheet": ("Sign-for sheet", "签领表"),
     "t_aid": ("Aid", "帮扶慰问记录"),
     "t_aid_one": ("Aid", "帮扶慰问"),
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
@@ -808,6 +809,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the filters select no one: nothing given",
         "筛选条件没有选中任何人，未发放",
     ),
+    "aid_batch_over_cap": (
+        "{count} of the {selected} selected would pass the yearly cap of {cap} yuan for {kind} "
+        "in {year}: {people}; nothing given; to give anyway add --over-cap --note REASON",
+        "选中的 {selected} 人中有 {count} 人将超过{kind} {year} 年度上限 {cap} 元：{people}；"
+        "未发放。确需发放请加 --over-cap --note 原因",
+    ),
+    "aid_batch_unregistered": (
+        "{count} of the {selected} selected have no open hardship record on {on}: {people}; "
+        "{kind} goes to registered households (先建档，后帮扶); nothing given; to give anyway "
+        "add --unregistered --note REASON",
+        "选中的 {selected} 人中有 {count} 人在 {on} 没有在档的困难档案：{people}；"
+        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。确需发放请加 --unregistered --note 原因",
+    ),
+    "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
+    "aid_batch_more": ("and {count} more", "另有 {count} 人"),
     "id_card_taken": (
         "ID-card number {value!r} already belongs to {emp_no} ({name})",
         "身份证号 {value!r} 已属于 {emp_no}（{name}）",
@@ -1189,6 +1205,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已升级 {path}：{old} → {rev}；备份在 {backup}",
     ),
     "init_current": ("{path} is up to date (schema {rev})", "{path} 已是最新（数据结构 {rev}）"),
+    "db_path": ("{path}", "{path}"),
     "backup_done": ("backed up {src} to {dest} ({size})", "已备份 {src} 到 {dest}（{size}）"),
     "check_ok": ("{path}: all checks passed", "{path}：检查全部通过"),
     "check_failed": ("{path}: {count} check(s) failed", "{path}：{count} 项检查未通过"),
@@ -1272,11 +1289,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}：{kind}“{title}”，提案人 {emp_no} {name}",
     ),
     "proposal_stepped": ("{code}: {status} on {on}", "{code}：{status}，{on}"),
+    # a receipt as the seeds put it: 慰问 10001 董英（生病住院），慰问金 500.00 元，物品 大米（价值 80.00 元）
     "aid_given": (
-        "{id}: {kind} to {who} on {on}, {total} yuan{flag}",
-        "{id}：{on} 向 {who} 发放{kind}，合计 {total} 元{flag}",
+        "{id}: {on} aid to {who} ({kind}){cash}{goods}{flag}",
+        "{id}：{on} 慰问 {who}（{kind}）{cash}{goods}{flag}",
+    ),
+    "aid_given_cash": (", cash {amount} yuan", "，慰问金 {amount} 元"),
+    "aid_given_goods": (
+        ", goods {goods} (worth {value} yuan)",
+        "，物品 {goods}（价值 {value} 元）",
     ),
     "aid_flagged": (" (flagged: {flag})", "（标记：{flag}）"),
+    # the 签领表's title: "春节送温暖签领表"; the occasion is --title or the kind's name
+    "t_aid_sign_sheet": ("Sign-for sheet: {occasion}", "{occasion}签领表"),
     "aid_plan_fulfilled": (
         "{id}: fulfils plan #{plan} reported {on}",
         "{id}：完成 {on} 登记的待慰问 #{plan}",
@@ -1286,13 +1311,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
     ),
     "aid_batch_given": (
-        "{count} gifts of {kind} recorded, {total} yuan in all",
-        "已登记{kind} {count} 笔，合计 {total} 元",
+        "{count} gifts of {kind} recorded, {total} yuan in all{flagged}",
+        "已登记{kind} {count} 笔，合计 {total} 元{flagged}",
     ),
     "aid_batch_checked": (
-        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all; nothing written",
-        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元；未写入",
+        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all{flagged}; "
+        "nothing written",
+        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元{flagged}；未写入",
     ),
+    "aid_batch_flagged": (" ({count} flagged)", "（其中 {count} 笔已标记）"),
     "aid_drive_added": (
         "{id}: drive {title!r} opened {on}",
         "{id}：捐款活动“{title}”，{on} 发起",
@@ -1720,9 +1747,11 @@ HELP_ZH: dict[str, str] = {
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid batch": (
         "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
-        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）"
-        "及合计行。\n\n"
-        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --status member"
+        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、慰问金、"
+        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。\n\n"
+        "若有人因此超过年度上限，整批不发放并列出这些人；加 --over-cap --note 原因 则照发并标记，"
+        "与 `aid give` 相同。\n\n"
+        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --title 三八节慰问"
     ),
     "aid batch --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid batch --amount": "每人金额，单位元（默认：该类别的标准金额）。",
@@ -1731,7 +1760,10 @@ HELP_ZH: dict[str, str] = {
     "aid batch --on": "发放日期（默认：今天）。",
     "aid batch --by": "慰问人。",
     "aid batch --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
-    "aid batch --note": "备注。",
+    "aid batch --note": "备注（超出上限或未建档时写明原因）。",
+    "aid batch --over-cap": "对因此超过年度上限的人也照发（须加 --note 写明原因），并标记。",
+    "aid batch --unregistered": "对未建困难档案者也发放困难帮扶（须加 --note 写明原因），并标记。",
+    "aid batch --title": "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖。",
     "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
     "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
     "aid batch --hardship": "只选有在档困难档案的会员。",

@@ -102,6 +102,18 @@ def _closed_detail() -> str:
     return os.strerror(errno.EBADF)
 
 
+def check_target(path: str, *, protected: Iterable[Path] = ()) -> None:
+    """Refuse an --output that cannot be written before the command does any work (a
+    missing folder, a directory, the database): a write whose receipt then failed would
+    have landed with only an error to show for it."""
+    target = Path(path).expanduser()
+    kind, resolved = _classify(target, path)
+    if any(_same_file(resolved, guarded) for guarded in protected):
+        raise UnionError("output_is_database", path=path)
+    if kind == "replace" and not os.path.isdir(resolved.parent):
+        raise UnionError("output_failed", path=path, detail=os.strerror(errno.ENOENT))
+
+
 @contextlib.contextmanager
 def open_output(
     path: str | None,
@@ -163,7 +175,7 @@ def _atomic_path(shown: str, resolved: Path, *, committed: bool) -> Iterator[str
         fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=resolved.parent)
         os.close(fd)
     except OSError as error:
-        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
+        raise OutputFailed(shown, error.strerror or str(error), committed=committed) from None
     try:
         yield temporary
         with open(temporary, "rb+") as written:
@@ -247,7 +259,7 @@ def _write_through(
     try:
         fd = os.open(resolved, os.O_WRONLY | os.O_NOCTTY)
     except OSError as error:
-        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
+        raise OutputFailed(shown, error.strerror or str(error), committed=committed) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             if bom:

@@ -65,17 +65,11 @@ class Table:
     key: str  # the JSON key when several tables print together
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
-    title: str | None = None  # a labels.HEADERS key, or None
+    # a labels.HEADERS key, a labels.Phrase (a title with words in it: 春节送温暖签领表), or None
+    title: str | labels.Phrase | None = None
     title_suffix: str = ""  # e.g. the period, shown after the title
     total: Sequence[Any] | None = None  # a 合计 row, same shape as rows
     ruled: bool = False  # a form to print and fill in (签领表): every cell boxed in a sheet
-
-    def heading(self, lang: str) -> str | None:
-        if self.title is None:
-            return None
-        return labels.header(self.title, lang) + (
-            f" {self.title_suffix}" if self.title_suffix else ""
-        )
 
 
 @dataclass
@@ -84,7 +78,7 @@ class Record:
 
     key: str
     fields: list[tuple[Column, Any]] = field(default_factory=list)
-    title: str | None = None
+    title: str | labels.Phrase | None = None
     title_suffix: str = ""
 
     def as_table(self) -> Table:
@@ -426,7 +420,7 @@ def _write_delimited(
         if several:
             if index:
                 out.write("\n")
-            heading = _heading(item, style.lang)
+            heading = heading_of(item, style.lang)
             if heading:
                 writer.writerow([neutralise(heading)])
         if isinstance(item, Record):
@@ -454,14 +448,15 @@ def _guard(column: Column, style: Style) -> Callable[[str], str] | None:
     return None if column.numeric else neutralise
 
 
-def _heading(item: Table | Record, lang: str) -> str | None:
-    if isinstance(item, Record):
-        if item.title is None:
-            return None
-        return labels.header(item.title, lang) + (
-            f" {item.title_suffix}" if item.title_suffix else ""
-        )
-    return item.heading(lang)
+def heading_of(item: Table | Record, lang: str) -> str | None:
+    """A table's title line in the reader's language, with its period or date after it."""
+    if item.title is None:
+        return None
+    if isinstance(item.title, labels.Phrase):
+        title = labels.message(item.title.key, lang, **item.title.params)
+    else:
+        title = labels.header(item.title, lang)
+    return title + (f" {item.title_suffix}" if item.title_suffix else "")
 
 
 def _json_value(item: Table | Record, style: Style) -> Any:
@@ -532,7 +527,7 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
     for index, item in enumerate(items):
         if index:
             out.write("\n")
-        heading = _heading(item, style.lang)
+        heading = heading_of(item, style.lang)
         if isinstance(item, Record):
             headers = [labels.header("field", style.lang), labels.header("value", style.lang)]
             rows = _record_rows(item, style)
@@ -570,7 +565,7 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
     for index, item in enumerate(items):
         if index:
             console.print()
-        heading = _heading(item, style.lang)
+        heading = heading_of(item, style.lang)
         rich_table = RichTable(
             title=Text(heading) if heading else None, title_justify="left", title_style="bold"
         )

@@ -28,7 +28,16 @@ from typing import Any
 
 from unionctl import labels
 from unionctl.errors import UnionError
-from unionctl.render import Column, Record, Style, Table, _for_audience, cell, neutralise
+from unionctl.render import (
+    Column,
+    Record,
+    Style,
+    Table,
+    _for_audience,
+    cell,
+    heading_of,
+    neutralise,
+)
 
 MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than a huge column
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -76,7 +85,7 @@ def _write(items: Sequence[Table | Record], style: Style, path: str) -> None:
     headings = []
     for item in items:
         table = item.as_table() if isinstance(item, Record) else item
-        heading = _heading(item, style.lang)
+        heading = heading_of(item, style.lang)
         if heading:
             headings.append(heading)
         sheet = book.add_worksheet(_sheet_name(heading or table.key, names))
@@ -115,12 +124,6 @@ class _Formats:
         if column.kind in ("money", "int", "signed", "percent", "date"):
             return column.kind
         return "text"
-
-
-def _heading(item: Table | Record, lang: str) -> str | None:
-    if item.title is None:
-        return None
-    return labels.header(item.title, lang) + (f" {item.title_suffix}" if item.title_suffix else "")
 
 
 def _sheet_name(text: str, taken: set[str]) -> str:
