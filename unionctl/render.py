@@ -34,7 +34,8 @@ NUMERIC_KINDS = ("int", "money", "percent", "signed")
 class Column:
     """key: the JSON key and header code; kind: how a raw value is shown.
 
-    kinds: text, int, signed (+3/-2), money (fen), date, percent (a ratio 0..1),
+    kinds: text, int, signed (+3/-2), money (fen), date, datetime (ISO text; a time
+    cell in xlsx), percent (a ratio 0..1),
     code:<group> (a stored code named in the reader's language), term (a labels.Term
     or plain text, for columns mixing code groups), phone, id_card
     (masked unless --include-private), json (a JSON text shown as is).
