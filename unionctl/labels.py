@@ -61,6 +61,23 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "donation": ("donations", "爱心捐款"),
         "hospital": ("hospital", "医院"),
     },
+    # why the operating system refused a file (errno names): English as the system says it
+    "os_error": {
+        "ENOENT": ("No such file or directory", "文件或文件夹不存在"),
+        "EISDIR": ("Is a directory", "这是一个文件夹"),
+        "ENOTDIR": ("Not a directory", "路径中有一段不是文件夹"),
+        "EACCES": ("Permission denied", "没有权限"),
+        "EPERM": ("Operation not permitted", "不允许此操作"),
+        "EROFS": ("Read-only file system", "文件系统只读"),
+        "ENOSPC": ("No space left on device", "磁盘已满"),
+        "EDQUOT": ("Disk quota exceeded", "超出磁盘配额"),
+        "EEXIST": ("File exists", "已存在"),
+        "EBADF": ("Bad file descriptor", "标准输出已关闭"),
+        "EPIPE": ("Broken pipe", "读取方已关闭"),
+        "EIO": ("Input/output error", "读写出错"),
+        "ENAMETOOLONG": ("File name too long", "文件名太长"),
+        "ELOOP": ("Too many levels of symbolic links", "符号链接层数过多"),
+    },
     # reports --by: how a report is grouped
     "report_by": {
         "kind": ("kind", "类别"),
@@ -659,6 +676,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lines {lines} ({count} rows): {problem}",
         "第 {lines} 行（共 {count} 行）：{problem}",
     ),
+    "file_error": ("{path}: {detail}", "{path}：{detail}"),
     "bad_code": (
         "unknown {what} {value!r}; accepted: {accepted}",
         "未知的{what} {value!r}；可用：{accepted}",
@@ -1894,6 +1912,21 @@ class Term(NamedTuple):
 
     group: str
     code: str
+
+
+def os_reason(error: OSError | int) -> Term | str:
+    """Why the system refused a file, to be said in the reader's language (the system's own
+    text is English whatever --lang says); an errno not listed keeps the system's text."""
+    import errno as _errno
+    import os as _os
+
+    number = error if isinstance(error, int) else error.errno
+    code = _errno.errorcode.get(number or 0)
+    if code in CODES["os_error"]:
+        return Term("os_error", code)
+    if isinstance(error, int):
+        return _os.strerror(error)
+    return error.strerror or str(error)
 
 
 class Phrase:
