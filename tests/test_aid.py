@@ -287,6 +287,13 @@ def test_money_is_exact_in_xlsx(roll: Cli, tmp_path):
     assert any(str(v) in ("1334.66", "1334.66") for v in values), values
 
 
+def test_by_category_in_chinese_means_the_kind_of_aid(roll: Cli):
+    """帮扶类别 is what aid calls its kind: `--by 类别` groups by kind (aid has no category)."""
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "300", "--on", "2025-03-02")
+    by_kind = roll("reports", "aid", "--year", "2025", "--by", "kind", "-f", "json").stdout
+    assert roll("reports", "aid", "--year", "2025", "--by", "类别", "-f", "json").stdout == by_kind
+
+
 def test_report_by_each_grouping_adds_up(roll: Cli):
     _fen_fixture(roll)
     roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-01")
