@@ -1143,3 +1143,16 @@ def test_a_receipt_reads_like_the_seeds(roll: Cli):
         "5: 2025-11-03 aid to 10001 张丽 (illness), cash 500.00 yuan, "
         "goods 水果 (worth 80.50 yuan)\n"
     )
+
+
+def test_the_log_says_a_gift_in_yuan_and_in_words(roll: Cli):
+    """Trial: `log` showed a 500 元 gift as amount=50000 (fen) with English keys and codes
+    (member, source=union, 类型=illness), and a drive's end as the hardship file's 退档日期."""
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-03-02")
+    zh = roll("log", "--entity", "aid", "--lang", "zh").stdout
+    for words in ("慰问金=500.00", "类型=生病住院", "经费来源=工会经费", "工号=10001"):
+        assert words in zh, zh
+    assert "50000" not in zh and "illness" not in zh and "source" not in zh
+    assert "amount=500.00" in roll("log", "--entity", "aid").stdout
+    raw = json.loads(roll("log", "--entity", "aid", "-f", "json").stdout)
+    assert raw[0]["after"]["amount"] == 50000  # machines keep the stored fen

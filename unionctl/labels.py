@@ -551,6 +551,14 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
     "t_aid_report": ("Aid", "帮扶慰问情况"),
     "t_aid_register": ("Hardship register", "困难职工档案情况"),
+    "amount": ("amount", "慰问金"),
+    "member": ("member", "工号"),
+    "source": ("source", "经费来源"),
+    "over_cap": ("over_cap", "超年度上限"),
+    "unregistered": ("unregistered", "未建档"),
+    "signups": ("signups", "报名人数"),
+    "aid_id": ("aid_id", "帮扶记录"),
+    "drive_id": ("drive_id", "募捐"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
