@@ -1150,7 +1150,7 @@ def test_the_log_says_a_gift_in_yuan_and_in_words(roll: Cli):
     (member, source=union, 类型=illness), and a drive's end as the hardship file's 退档日期."""
     roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-03-02")
     zh = roll("log", "--entity", "aid", "--lang", "zh").stdout
-    for words in ("慰问金=500.00", "类型=生病住院", "经费来源=工会经费", "工号=10001"):
+    for words in ("金额=500.00", "类型=生病住院", "经费来源=工会经费", "工号=10001"):
         assert words in zh, zh
     assert "50000" not in zh and "illness" not in zh and "source" not in zh
     assert "amount=500.00" in roll("log", "--entity", "aid").stdout

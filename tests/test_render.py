@@ -121,7 +121,7 @@ def test_tsv_is_the_same_cells_with_tabs():
 def test_csv_total_row_and_chinese_headers():
     text = render(sample(total=(None, None, None, None, 610005, 12, 1, None)), "csv", lang="zh")
     rows = read_csv(text)
-    assert rows[0] == ["姓名", "科室", "入会日期", "会籍状态", "amount", "会员数", "净增", "入会率"]
+    assert rows[0] == ["姓名", "科室", "入会日期", "会籍状态", "金额", "会员数", "净增", "入会率"]
     assert rows[1][3] == "在会"
     assert rows[2][3] == "未入会"
     assert rows[-1] == ["合计", "", "", "", "6100.05", "12", "1", ""]
@@ -360,7 +360,7 @@ def test_plain_text_lines_up_chinese_columns():
     text = render(sample(total=(None, None, None, None, 610005, 12, 1, None)), "table", lang="zh")
     assert text.splitlines()[0].startswith("姓名")
     assert plain_grid(text) == [
-        ["姓名", "科室", "入会日期", "会籍状态", "amount", "会员数", "净增", "入会率"],
+        ["姓名", "科室", "入会日期", "会籍状态", "金额", "会员数", "净增", "入会率"],
         ["张丽", "心内科", "2010-07-01", "在会", "6100.00", "12", "-2", "12.5%"],
         ["Wang Fang", "ICU", "", "未入会", "0.05", "0", "+3", "100.0%"],
         ["合计", "", "", "", "6100.05", "12", "+1", "—"],

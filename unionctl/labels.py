@@ -551,7 +551,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
     "t_aid_report": ("Aid", "帮扶慰问情况"),
     "t_aid_register": ("Hardship register", "困难职工档案情况"),
-    "amount": ("amount", "慰问金"),
+    "amount": ("amount", "金额"),
     "member": ("member", "工号"),
     "source": ("source", "经费来源"),
     "over_cap": ("over_cap", "超年度上限"),
