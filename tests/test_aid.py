@@ -1136,3 +1136,85 @@ def test_a_receipt_reads_like_the_seeds(roll: Cli):
         "5: 2025-11-03 aid to 10001 张丽 (illness), cash 500.00 yuan, "
         "goods 水果 (worth 80.50 yuan)\n"
     )
+
+
+# --- the fourth trial (a secretary's 春节送温暖): who a batch reaches, twice, 帮扶 ---
+
+
+@pytest.fixture
+def moved(template) -> Cli:
+    """The roll in a year of changes: 10002 left the hospital on 2025-06-30, 10004 died
+    on 2025-08-02, 10005 was hired on 2025-07-01 (10003 is retired: still on the roll)."""
+
+    def build(cli: Cli) -> None:
+        cli("members", "depart", "10002", "--on", "2025-06-30", "--reason", "离职")
+        cli("members", "decease", "10004", "--on", "2025-08-02", "--reason", "病故")
+        cli("members", "add", "10005", "孙伟", "--hired", "2025-07-01", "--joined", "2025-07-01")
+
+    return template("aid_moved", build, base="roll")
+
+
+def _sheet(cli: Cli, *args: str) -> list[str]:
+    out = cli(
+        "aid", "batch", "--kind", "holiday", "--amount", "300", "--dry-run", "-f", "json", *args
+    )
+    return [row["emp_no"] for row in json.loads(out.stdout)["rows"]]
+
+
+def test_a_batch_reaches_only_those_on_the_roll_on_its_day(moved: Cli):
+    """A 春节送温暖 dry run over the demo listed the dead, those who had left the hospital
+    and those transferred out; a back-entered batch listed someone hired months later."""
+    assert _sheet(moved, "--on", "2025-12-20") == ["10001", "10003", "10005"]
+    # back-entered: the roll of that day, not today's
+    assert _sheet(moved, "--on", "2025-01-20") == ["10001", "10002", "10003", "10004"]
+    assert _sheet(moved, "--on", "2025-07-15") == ["10001", "10003", "10004", "10005"]
+    # the `members list` filters narrow the day's roll
+    assert _sheet(moved, "--on", "2025-07-15", "--gender", "F") == ["10001", "10004"]
+    assert _sheet(moved, "--on", "2025-12-20", "--employment", "retired") == ["10003"]
+    before = db_dump(moved.db)
+    result = moved.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "300",
+        "--on",
+        "2025-12-20",
+        "--status",
+        "deceased",
+    )
+    assert result.stderr == (
+        "unionctl: no one on the roll on 2025-12-20 matches the filters: nothing given\n"
+    )
+    assert db_dump(moved.db) == before
+
+
+@pytest.mark.parametrize("kind", ["holiday", "illness", "hardship", "cooling", "other"])
+def test_aid_goes_only_to_someone_on_the_roll_that_day(moved: Cli, kind):
+    """`aid give --kind holiday` to a member dead four months was recorded."""
+    # hardship aid past the register (先建档), so that only the roll decides here
+    extra = ("--unregistered", "--note", "建档审批中") if kind == "hardship" else ()
+    before = db_dump(moved.db)
+    for emp_no, on in (("10004", "2025-09-01"), ("10002", "2025-07-01"), ("10005", "2025-06-30")):
+        result = moved.fails(
+            "aid", "give", emp_no, "--kind", kind, "--amount", "200", "--on", on, *extra
+        )
+        assert f"{emp_no} " in result.stderr and f"is not on the roll on {on}" in result.stderr
+    assert db_dump(moved.db) == before
+    # the day before they left, the day they were hired, and a retiree: on the roll
+    for emp_no, on in (("10004", "2025-08-01"), ("10005", "2025-07-01"), ("10003", "2025-09-01")):
+        _id(moved, emp_no, "--kind", kind, "--amount", "200", "--on", on, *extra)
+
+
+def test_what_still_reaches_someone_off_the_roll(moved: Cli):
+    """丧事 visits the family; 医疗互助 and 安康保险 pay a claim whose event came while on the
+    roll; a donation drive hands what colleagues gave to the family (the seeds' 因公殉职
+    doctor's parents)."""
+    _id(moved, "10004", "--kind", "bereavement", "--amount", "1000", "--on", "2025-08-03")
+    _id(moved, "10004", "--kind", "mutual_medical", "--amount", "3000", "--on", "2025-09-10")
+    _id(moved, "10002", "--kind", "insurance", "--amount", "800", "--on", "2025-07-20")
+    moved("aid", "drive", "add", "为赵敏家属捐款", "--for", "10004", "--on", "2025-08-03")
+    moved("aid", "drive", "give", "1", "10001", "--amount", "500", "--on", "2025-08-04")
+    out = moved("aid", "drive", "close", "1", "--kind", "disaster", "--on", "2025-08-10")
+    assert "500.00" in out.stdout

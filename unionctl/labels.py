@@ -743,8 +743,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出工号或 --outsider 姓名，二者只能选一",
     ),
     "aid_off_roll": (
-        "{emp_no} {name} is not on the roll on {on}: no {kind} visit",
-        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}慰问",
+        "{emp_no} {name} is not on the roll on {on}: no {kind} for them that day (only "
+        "{excepted} reach someone off the roll)",
+        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}（不在册的人只能登记{excepted}）",
     ),
     "aid_unregistered": (
         "{who} has no open hardship record on {on}: {kind} goes to registered households "
@@ -806,8 +807,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "捐款活动 {id}（{title}）还没有捐款，无可移交",
     ),
     "aid_batch_empty": (
-        "the filters select no one: nothing given",
-        "筛选条件没有选中任何人，未发放",
+        "no one on the roll on {on} matches the filters: nothing given",
+        "{on} 在册的职工中没有符合筛选条件的人，未发放",
     ),
     "aid_batch_over_cap": (
         "{count} of the {selected} selected would pass the yearly cap of {cap} yuan for {kind} "

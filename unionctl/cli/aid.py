@@ -474,8 +474,10 @@ def aid_batch(
     sheet = None
     try:
         with database.write(actor=state().who, command=state().command) as work:
-            given = batch(work, emp_nos=selected_members(work.session, filters), data=data)
-            sheet = sign_sheet(given, kind=code, on=data.on or today(), occasion=occasion)
+            day = data.on or today()
+            chosen = selected_members(work.session, filters, on=day)
+            given = batch(work, emp_nos=chosen, data=data)
+            sheet = sign_sheet(given, kind=code, on=day, occasion=occasion)
             total = sum(aid.amount + aid.goods_value for aid, _m in given)
             flagged = sum(1 for aid, _m in given if aid.over_cap or aid.unregistered)
             # The sheet is written before the gifts are committed: if it cannot be
