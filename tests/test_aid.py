@@ -1218,3 +1218,81 @@ def test_what_still_reaches_someone_off_the_roll(moved: Cli):
     moved("aid", "drive", "give", "1", "10001", "--amount", "500", "--on", "2025-08-04")
     out = moved("aid", "drive", "close", "1", "--kind", "disaster", "--on", "2025-08-10")
     assert "500.00" in out.stdout
+
+
+def test_the_same_batch_twice_is_refused_unless_again(roll: Cli):
+    """Running a batch a second time (a retry, a colleague at the other desk) paid
+    everyone twice, without a word."""
+    _batch(roll, "--amount", "300", "--gender", "F", "--title", "三八节慰问")
+    before = db_dump(roll.db)
+    result = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "300", "--on", "2025-03-08"
+    )
+    assert result.stderr == (
+        "unionctl: 3 of the 4 selected already had holiday greetings on 2025-03-08: "
+        "10001 张丽, 10002 王芳, 10004 赵敏; nothing given; to give it again add --again\n"
+    )
+    zh = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "300", "--on", "2025-03-08", "--lang", "zh"
+    ).stderr
+    assert zh == (
+        "unionctl: 选中的 4 人中有 3 人在 2025-03-08 已登记节日慰问：10001 张丽、10002 王芳、"
+        "10004 赵敏；未发放。确需再发请加 --again\n"
+    )
+    assert db_dump(roll.db) == before
+    # another day or another kind is another gift
+    _batch(roll, "--amount", "300", "--gender", "F", "--on", "2025-03-09")
+    roll("aid", "batch", "--kind", "cooling", "--amount", "50", "--on", "2025-03-08")
+    out = _batch(roll, "--amount", "300", "--again", "--note", "补发", "-f", "csv")
+    assert "4 gifts of holiday greetings recorded" in out.stderr
+    on_the_day = _rows(
+        roll, "aid", "list", "--kind", "holiday", "--from", "2025-03-08", "--to", "2025-03-08"
+    )
+    assert [(r["emp_no"], r["note"]) for r in on_the_day] == [
+        ("10001", "三八节慰问"),  # the occasion is the note when --note is left out
+        ("10002", "三八节慰问"),
+        ("10004", "三八节慰问"),
+        ("10001", "补发"),
+        ("10002", "补发"),
+        ("10003", "补发"),
+        ("10004", "补发"),
+    ]
+
+
+def test_a_dry_run_warns_of_a_batch_already_given(roll: Cli):
+    _batch(roll, "--amount", "300", "--gender", "F")
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "300",
+        "--on",
+        "2025-03-08",
+        "--dry-run",
+        contains="--again",
+    )
+
+
+def test_the_occasion_is_no_reason_for_an_override(roll: Cli):
+    """--title names the occasion and becomes the note; it is not the reason an
+    override asks for."""
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--on",
+        "2025-02-01",
+        "--over-cap",
+        "--title",
+        "春节送温暖",
+        contains="--note",
+    )
+    assert db_dump(roll.db) == before

@@ -823,6 +823,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "选中的 {selected} 人中有 {count} 人在 {on} 没有在档的困难档案：{people}；"
         "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。确需发放请加 --unregistered --note 原因",
     ),
+    "aid_batch_again": (
+        "{count} of the {selected} selected already had {kind} on {on}: {people}; nothing "
+        "given; to give it again add --again",
+        "选中的 {selected} 人中有 {count} 人在 {on} 已登记{kind}：{people}；未发放。确需再发请加 --again",
+    ),
     "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
     "aid_batch_more": ("and {count} more", "另有 {count} 人"),
     "id_card_taken": (
@@ -1747,9 +1752,11 @@ HELP_ZH: dict[str, str] = {
     "aid due --retire-men": "男职工退休年龄（默认 60）。",
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid batch": (
-        "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
+        "批量慰问：给发放当天（--on）在册、且符合筛选条件的每位职工各登记一笔（如春节送温暖、三八节慰问）。\n\n"
         "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、慰问金、"
-        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。\n\n"
+        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。"
+        "不写 --note 时，活动名称（--title）记作每笔的备注。\n\n"
+        "若选中的人当天已登记过同类慰问（同一批重复执行），整批不发放并列出这些人；加 --again 则照发。"
         "若有人因此超过年度上限，整批不发放并列出这些人；加 --over-cap --note 原因 则照发并标记，"
         "与 `aid give` 相同。\n\n"
         "示例：unionctl aid batch --kind holiday --amount 200 --gender F --title 三八节慰问"
@@ -1764,8 +1771,11 @@ HELP_ZH: dict[str, str] = {
     "aid batch --note": "备注（超出上限或未建档时写明原因）。",
     "aid batch --over-cap": "对因此超过年度上限的人也照发（须加 --note 写明原因），并标记。",
     "aid batch --unregistered": "对未建困难档案者也发放困难帮扶（须加 --note 写明原因），并标记。",
-    "aid batch --title": "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖。",
+    "aid batch --title": (
+        "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖；不写 --note 时记作每笔的备注。"
+    ),
     "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
+    "aid batch --again": "选中的人当天已登记过同类慰问时仍再发一次（默认拒绝，以免重复发放）。",
     "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
     "aid batch --hardship": "只选有在档困难档案的会员。",
     "aid batch --born-month": "生于该月的会员（生日慰问）。",

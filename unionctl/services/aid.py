@@ -64,6 +64,8 @@ class AidInput:
     visited_by: str | None = None
     source: str = "union"
     note: str | None = None
+    occasion: str | None = None  # a batch's --title (春节送温暖): the note when none is given,
+    # so the batch can be found in `aid list`; never the reason an override asks for
     over_cap: bool = False
     unregistered: bool = False
     drive_id: int | None = None  # a drive's hand-over: donated money, not union funds,
@@ -180,7 +182,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
         goods_value=goods_value,
         visited_by=data.visited_by,
         source=data.source,
-        note=data.note,
+        note=data.note or data.occasion,
         over_cap=over_cap,
         unregistered=unregistered,
         drive_id=data.drive_id,
@@ -325,11 +327,20 @@ def selected_members(session, filters, *, on: dt.date) -> list[str]:
 # first one a run at a time.
 OVERRIDABLE = ("aid_over_cap", "aid_unregistered")
 NAMED_IN_REFUSAL = 5  # a refusal names the first few people, then how many more
+# Who already has a gift of this kind on this day: a batch run twice (a retry, the other
+# desk) would pay them twice. Read by the covering index on (given_on, kind, …).
+GIVEN_ON_THE_DAY_SQL = """
+SELECT m.emp_no, m.name FROM aid a JOIN member m ON m.id = a.member_id
+WHERE a.given_on = :day AND a.kind = :kind
+"""
 
 
-def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, Member]]:
+def batch(
+    work: Work, *, emp_nos: list[str], data: AidInput, again: bool = False
+) -> list[tuple[Aid, Member]]:
     """One gift to each member, every one through `give`; any refusal undoes all.
 
+    Refused when any of them already has a gift of the kind on the day, unless `again`.
     A refusal that an override would lift (the cap, the hardship register) is gathered
     for everyone and answered as one: how many, and who."""
     on = data.on or today()
@@ -337,6 +348,8 @@ def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, 
         raise UnionError("future_date", value=on.isoformat())
     if not emp_nos:
         raise UnionError("aid_batch_empty", on=on.isoformat())
+    if not again:
+        _refuse_a_second_time(work, emp_nos, kind=data.kind, on=on)
     given = []
     refused: dict[str, list[UnionError]] = {}
     for emp_no in emp_nos:
@@ -353,6 +366,27 @@ def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, 
         if key in refused:
             raise _refusal(key, refused[key], selected=len(emp_nos))
     return given
+
+
+def _refuse_a_second_time(work: Work, emp_nos: list[str], *, kind: str, on: dt.date) -> None:
+    rows = work.session.connection().execute(
+        text(GIVEN_ON_THE_DAY_SQL), {"day": on.isoformat(), "kind": kind}
+    )
+    had = dict(rows.all())
+    already = [f"{emp_no} {had[emp_no]}" for emp_no in emp_nos if emp_no in had]
+    if not already:
+        return
+    people: list[object] = list(already[:NAMED_IN_REFUSAL])
+    if len(already) > NAMED_IN_REFUSAL:
+        people.append(Phrase("aid_batch_more", count=len(already) - NAMED_IN_REFUSAL))
+    raise UnionError(
+        "aid_batch_again",
+        count=len(already),
+        selected=len(emp_nos),
+        kind=Term("aid_kind", kind),
+        on=on.isoformat(),
+        people=Words(tuple(people)),
+    )
 
 
 def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError:
