@@ -958,7 +958,7 @@ def test_a_batch_over_the_cap_is_refused_naming_how_many_and_who(roll: Cli):
     assert result.stderr == (
         "unionctl: 3 of the 4 selected would pass the yearly cap of 300.00 yuan for holiday "
         "greetings in 2025: 10001 张丽 (had 250.00), 10002 王芳 (had 210.50), 10004 赵敏 "
-        "(had 201.00); nothing given; to give anyway add --over-cap --note REASON\n"
+        "(had 201.00); nothing given; to give it anyway add --over-cap --note REASON\n"
     )
     zh = roll.fails(
         "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01", "--lang", "zh"
@@ -1295,4 +1295,56 @@ def test_the_occasion_is_no_reason_for_an_override(roll: Cli):
         "春节送温暖",
         contains="--note",
     )
+    assert db_dump(roll.db) == before
+
+
+def test_an_override_without_its_reason_says_the_note_is_missing(helped: Cli):
+    """`--over-cap` without --note answered "to give it anyway add --over-cap --note
+    REASON": the secretary had given --over-cap and was told to give it."""
+    for day in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        _id(helped, "10004", "--kind", "illness", "--on", day)
+    before = db_dump(helped.db)
+    over = ("aid", "give", "10004", "--kind", "illness", "--on", "2025-05-01", "--over-cap")
+    assert helped.fails(*over).stderr == (
+        "unionctl: 10004 already had 900.00 yuan of illness in 2025; 300.00 more passes the "
+        "yearly cap of 1000.00; --over-cap needs its reason: add --note REASON\n"
+    )
+    assert helped.fails(*over, "--lang", "zh").stderr == (
+        "unionctl: 10004 在 2025 年已领生病住院 900.00 元，再发 300.00 元将超过年度上限 "
+        "1000.00 元；--over-cap 须写明原因：请加 --note 原因\n"
+    )
+    unregistered = ("aid", "give", "10004", "--kind", "hardship", "--amount", "500")
+    result = helped.fails(*unregistered, "--on", "2025-05-01", "--unregistered")
+    assert result.stderr.endswith("; --unregistered needs its reason: add --note REASON\n")
+    assert "add --unregistered" not in result.stderr
+    result = helped.fails(*unregistered, "--on", "2025-05-01", "--unregistered", "--lang", "zh")
+    assert result.stderr.endswith("；--unregistered 须写明原因：请加 --note 原因\n")
+    # without the override, the way to give it anyway
+    assert helped.fails(*over[:-1]).stderr.endswith(
+        "; to give it anyway add --over-cap --note REASON\n"
+    )
+    assert db_dump(helped.db) == before
+
+
+def test_a_batch_override_without_its_reason_says_the_note_is_missing(roll: Cli):
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    gift = ("aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01")
+    result = roll.fails(*gift, "--over-cap")
+    assert result.stderr == (
+        "unionctl: 1 of the 4 selected would pass the yearly cap of 300.00 yuan for holiday "
+        "greetings in 2025: 10002 王芳 (had 250.00); nothing given; --over-cap needs its "
+        "reason: add --note REASON\n"
+    )
+    assert roll.fails(*gift, "--over-cap", "--lang", "zh").stderr.endswith(
+        "未发放。--over-cap 须写明原因：请加 --note 原因\n"
+    )
+    hardship = ("aid", "batch", "--kind", "hardship", "--amount", "500", "--on", "2025-02-01")
+    result = roll.fails(*hardship, "--unregistered", "--branch", "内科分工会")
+    assert result.stderr.endswith(
+        "nothing given; --unregistered needs its reason: add --note REASON\n"
+    )
+    zh = roll.fails(*hardship, "--unregistered", "--branch", "内科分工会", "--lang", "zh").stderr
+    assert zh.endswith("未发放。--unregistered 须写明原因：请加 --note 原因\n")
     assert db_dump(roll.db) == before

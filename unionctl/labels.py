@@ -749,9 +749,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "aid_unregistered": (
         "{who} has no open hardship record on {on}: {kind} goes to registered households "
-        "(先建档，后帮扶); to give it anyway add --unregistered --note REASON",
-        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；"
-        "确需发放请加 --unregistered --note 原因",
+        "(先建档，后帮扶); {remedy}",
+        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；{remedy}",
+    ),
+    # the end of a refusal an override lifts: how to override, or what the override lacks
+    "aid_override_add": (
+        "to give it anyway add {option} --note REASON",
+        "确需发放请加 {option} --note 原因",
+    ),
+    "aid_override_note": (
+        "{option} needs its reason: add --note REASON",
+        "{option} 须写明原因：请加 --note 原因",
     ),
     "aid_no_amount": (
         "no --amount and no standard amount for {kind}; give --amount or set one with "
@@ -772,9 +780,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "aid_over_cap": (
         "{emp_no} already had {given} yuan of {kind} in {year}; {value} more passes the yearly "
-        "cap of {cap}; to give it anyway add --over-cap --note REASON",
-        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；"
-        "确需发放请加 --over-cap --note 原因",
+        "cap of {cap}; {remedy}",
+        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；{remedy}",
     ),
     "aid_amount_absurd": (
         "the amount {value} is larger than {limit} yuan; check the figure",
@@ -812,16 +819,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "aid_batch_over_cap": (
         "{count} of the {selected} selected would pass the yearly cap of {cap} yuan for {kind} "
-        "in {year}: {people}; nothing given; to give anyway add --over-cap --note REASON",
+        "in {year}: {people}; nothing given; {remedy}",
         "选中的 {selected} 人中有 {count} 人将超过{kind} {year} 年度上限 {cap} 元：{people}；"
-        "未发放。确需发放请加 --over-cap --note 原因",
+        "未发放。{remedy}",
     ),
     "aid_batch_unregistered": (
         "{count} of the {selected} selected have no open hardship record on {on}: {people}; "
-        "{kind} goes to registered households (先建档，后帮扶); nothing given; to give anyway "
-        "add --unregistered --note REASON",
+        "{kind} goes to registered households (先建档，后帮扶); nothing given; {remedy}",
         "选中的 {selected} 人中有 {count} 人在 {on} 没有在档的困难档案：{people}；"
-        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。确需发放请加 --unregistered --note 原因",
+        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。{remedy}",
     ),
     "aid_batch_again": (
         "{count} of the {selected} selected already had {kind} on {on}: {people}; nothing "

@@ -129,6 +129,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                     name=member.name if member else "",
                     kind=Term("aid_kind", data.kind),
                     on=on.isoformat(),
+                    remedy=_remedy("--unregistered", given=data.unregistered),
                 )
             unregistered = True
     policy = policy_for(work.session, data.kind)
@@ -170,6 +171,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                     given=format_money(given),
                     cap=format_money(policy.yearly_cap),
                     value=format_money(amount + goods_value),
+                    remedy=_remedy("--over-cap", given=data.over_cap),
                 )
             over_cap = True
     aid = Aid(
@@ -211,6 +213,14 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
             work.session.add(plan)
             work.audit("aid", f"plan {plan.id}", before=before, after=_plan_view(plan))
     return aid, member, plan
+
+
+def _remedy(option: str, *, given: bool) -> Phrase:
+    """How to give what a rule refused: the override and its reason — or, when the
+    override was given without one, only the reason."""
+    if given:
+        return Phrase("aid_override_note", option=option)
+    return Phrase("aid_override_add", option=option)
 
 
 def set_policy(work: Work, *, kind: str, standard: int | None, yearly_cap: int | None) -> AidPolicy:
@@ -412,6 +422,7 @@ def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError
         selected=selected,
         kind=first["kind"],
         people=Words(tuple(people)),
+        remedy=first["remedy"],  # one batch, one set of options: the same for everyone
         **details,
     )
 
