@@ -307,7 +307,8 @@ def test_report_by_each_grouping_adds_up(roll: Cli):
         ("holiday", 1, 1),
     ]
     assert by_kind["aid"]["total"]["people"] == 3
-    assert by_kind["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    # illness visits are not 帮扶: only hardship and critical-illness aid helps a household
+    assert by_kind["hardship_register"] == [{"registered": 2, "helped": 0, "not_helped": 2}]
     by_month = _json(roll, "reports", "aid", "--year", "2025", "--by", "month")
     assert [(r["month"], r["aid_total"]) for r in by_month["aid"]["rows"]] == [
         ("2025-01", 1234.57),
@@ -322,8 +323,9 @@ def test_report_by_each_grouping_adds_up(roll: Cli):
     by_source = _json(roll, "reports", "aid", "--year", "2025", "--by", "source")
     assert [r["source"] for r in by_source["aid"]["rows"]] == ["union"]
     # a month with one household helped and one not
-    march = _json(roll, "reports", "aid", "--month", "2025-01")
-    assert march["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    roll("aid", "give", "10001", "--kind", "hardship", "--amount", "100", "--on", "2025-01-05")
+    january = _json(roll, "reports", "aid", "--month", "2025-01")
+    assert january["hardship_register"] == [{"registered": 2, "helped": 1, "not_helped": 1}]
     feb = _json(roll, "reports", "aid", "--month", "2025-02")
     assert feb["hardship_register"] == [{"registered": 2, "helped": 0, "not_helped": 2}]
 
@@ -454,8 +456,11 @@ def test_due_changes_with_what_was_done(due: Cli):
     due("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-11-05")
     rows = _json(due, "aid", "due", "--month", "2025-11")
     items = [(r["item"], r["emp_no"]) for r in rows]
-    # the gift fulfilled the plan and helped the household this year
-    assert ("plan", "10001") not in items and ("hardship", "10001") not in items
+    # the gift fulfilled the plan; an illness visit is not 帮扶 to the household
+    assert ("plan", "10001") not in items and ("hardship", "10001") in items
+    due("aid", "give", "10001", "--kind", "hardship", "--amount", "500", "--on", "2025-11-06")
+    items = [(r["item"], r["emp_no"]) for r in _json(due, "aid", "due", "--month", "2025-11")]
+    assert ("hardship", "10001") not in items
     # what was done shows beside each person
     due("aid", "give", "10004", "--kind", "birthday", "--amount", "100", "--on", "2025-10-30")
     rows = _json(due, "aid", "due", "--month", "2025-11")
@@ -1348,3 +1353,37 @@ def test_a_batch_override_without_its_reason_says_the_note_is_missing(roll: Cli)
     zh = roll.fails(*hardship, "--unregistered", "--branch", "内科分工会", "--lang", "zh").stderr
     assert zh.endswith("未发放。--unregistered 须写明原因：请加 --note 原因\n")
     assert db_dump(roll.db) == before
+
+
+def test_only_hardship_aid_counts_as_helping_a_household(helped: Cli):
+    """After a 春节 holiday batch every registered household showed as 已帮扶 and left
+    `aid due`'s 今年未帮扶的困难户: a holiday gift, a birthday or a 送清凉 is not 帮扶.
+    Only the kinds 先建档，后帮扶 governs (hardship, critical_illness) count."""
+
+    def register() -> tuple[int, int, int]:
+        row = _json(helped, "reports", "aid", "--year", "2025")["hardship_register"][0]
+        return row["registered"], row["helped"], row["not_helped"]
+
+    def not_helped(month: str) -> list[str]:
+        rows = _json(helped, "aid", "due", "--month", month)
+        return [r["emp_no"] for r in rows if r["item"] == "hardship"]
+
+    _batch(helped, "--amount", "300", "--title", "春节送温暖", "--on", "2025-01-20")
+    helped("aid", "give", "10001", "--kind", "cooling", "--amount", "50", "--on", "2025-07-10")
+    helped("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-08-10")
+    assert register() == (1, 0, 1)
+    assert not_helped("2025-09") == ["10001"]
+    helped(
+        "aid",
+        "give",
+        "10001",
+        "--kind",
+        "critical_illness",
+        "--amount",
+        "5000",
+        "--on",
+        "2025-09-10",
+    )
+    assert register() == (1, 1, 0)
+    assert not_helped("2025-09") == []
+    assert not_helped("2025-08") == ["10001"]  # not yet helped at the end of August

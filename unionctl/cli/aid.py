@@ -320,8 +320,8 @@ def aid_due(
     ] = 55,
 ) -> None:
     """What is due in a month (default: this month): open plans with the days waiting,
-    birthdays, retirements, open hardship households not helped this year, and 脱困
-    households a year on — each with this year's aid so far.
+    birthdays, retirements, open hardship households not helped this year (by hardship or
+    critical-illness aid), and 脱困 households a year on — each with this year's aid so far.
 
     Example: unionctl aid due --month 2025-12
     """

@@ -5,7 +5,10 @@
 plus distinct outsiders by name), times, cash, goods value and their total, and the gifts
 flagged (over the cap, or hardship aid without a record). Beside it, the hardship register
 (困难职工档案) for the period: households with a record open at some point in it, those
-of them given any aid in it, and those not yet helped.
+of them helped in it, and those not yet helped. Helped (帮扶) means aid of the kinds
+先建档，后帮扶 governs (services.aid.HARDSHIP_KINDS: hardship, critical_illness): a
+holiday gift, a birthday or 送清凉 reaches every member and helps no household out of
+hardship. `aid due` counts the same way.
 """
 
 from __future__ import annotations
@@ -21,12 +24,15 @@ from unionctl.labels import CODES, Phrase, Term
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
 from unionctl.reports.roll import ROLL_ON, last_branch_id
+from unionctl.services.aid import HARDSHIP_KINDS
 
 # over_cap and unregistered flags as one code (labels.CODES["aid_flag"]).
 FLAG_SQL = (
     "CASE WHEN a.over_cap AND a.unregistered THEN 'both' WHEN a.over_cap THEN 'over_cap' "
     "WHEN a.unregistered THEN 'unregistered' END"
 )
+# SQL: aid row `a` is 帮扶 to a hardship household (HARDSHIP_KINDS, as literals: codes)
+HELPED = "a.kind IN (" + ", ".join(f"'{kind}'" for kind in HARDSHIP_KINDS) + ")"
 KIND_ORDER = (
     "CASE {col} "
     + " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(CODES["aid_kind"]))
@@ -192,13 +198,13 @@ ORDER BY {order}
 BRANCH_JOIN = f"""
 LEFT JOIN branch br ON br.id = {last_branch_id("a.member_id", "a.given_on")}
 """
-REGISTER_SQL = """
+REGISTER_SQL = f"""
 WITH open_records AS (
     SELECT DISTINCT h.member_id FROM hardship_record h
     WHERE h.registered_on <= :end AND (h.closed_on IS NULL OR h.closed_on >= :start)
 )
 SELECT count(*),
-       sum(EXISTS (SELECT 1 FROM aid a WHERE a.member_id = o.member_id
+       sum(EXISTS (SELECT 1 FROM aid a WHERE a.member_id = o.member_id AND {HELPED}
                    AND a.given_on BETWEEN :start AND :end))
 FROM open_records o
 """
@@ -272,7 +278,7 @@ due AS (
     SELECT 3, 'hardship', h.member_id, 'hardship', h.registered_on, NULL, h.reason
     FROM hardship_record h JOIN roll r ON r.member_id = h.member_id
     WHERE h.registered_on <= :end AND h.closed_on IS NULL
-      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id
+      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id AND {HELPED}
                       AND a.given_on BETWEEN :year_start AND :end)
     UNION ALL
     SELECT 4, 'revisit', h.member_id, 'hardship', h.closed_on, NULL, h.close_reason
