@@ -1387,3 +1387,52 @@ def test_only_hardship_aid_counts_as_helping_a_household(helped: Cli):
     assert register() == (1, 1, 0)
     assert not_helped("2025-09") == []
     assert not_helped("2025-08") == ["10001"]  # not yet helped at the end of August
+
+
+def test_due_for_a_past_month_is_as_of_its_end(due: Cli):
+    """`aid due --month 2025-12` (a past month) showed 上次慰问 2026-01-21 beside 今年次数 0:
+    what has been done is read as of the month's end, not today."""
+    later = {"UNIONCTL_TODAY": "2026-02-01"}
+
+    def due_in(month: str, env=None) -> list[dict]:
+        return json.loads(due("aid", "due", "--month", month, "-f", "json", env=env).stdout)
+
+    due("aid", "give", "10004", "--kind", "birthday", "--amount", "100", "--on", "2025-10-30")
+    due("members", "hardship", "10001", "--close", "--reason", "脱困", "--on", "2025-12-15")
+    gift = ("aid", "give", "--kind", "illness", "--amount", "500", "--on")
+    due(*gift, "2026-01-21", "10001", env=later)
+    due(*gift, "2026-01-05", "10004", env=later)
+    rows = due_in("2025-11")
+    got = {
+        (r["item"], r["emp_no"]): (r["times_this_year"], r["given_this_year"], r["last_given"])
+        for r in rows
+    }
+    # the plan was open at November's end (the January gift fulfilled it), and so was
+    # the household's record (closed in December)
+    assert got[("plan", "10001")] == (0, None, None)
+    assert got[("hardship", "10001")] == (0, None, None)
+    assert got[("birthday", "10004")] == (1, 100.0, "2025-10-30")
+    assert got[("revisit", "10004")] == (1, 100.0, "2025-10-30")
+    assert next(r for r in rows if r["item"] == "plan")["days_waiting"] == 60
+    # read again later: nothing has changed for November
+    assert due_in("2025-11", env=later) == rows
+    # December: the record was closed in it, January's gifts are still to come
+    december = {(r["item"], r["emp_no"]): r for r in due_in("2025-12", env=later)}
+    assert ("hardship", "10001") not in december
+    assert december[("plan", "10001")]["last_given"] is None
+    # January sees January
+    january = {(r["item"], r["emp_no"]): r for r in due_in("2026-01", env=later)}
+    assert ("plan", "10001") not in january
+
+
+def test_a_birthday_given_in_its_month_is_no_longer_due(due: Cli):
+    """The birthday list went on asking for visits already made. Left out, as a plan is
+    once a gift fulfils it."""
+    due("aid", "give", "10006", "--kind", "birthday", "--amount", "100", "--on", "2025-11-03")
+    due("aid", "give", "10007", "--kind", "holiday", "--amount", "100", "--on", "2025-11-04")
+    due("aid", "give", "10005", "--kind", "birthday", "--amount", "100", "--on", "2025-10-20")
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    items = [(r["item"], r["emp_no"]) for r in rows]
+    # another kind, or a birthday gift in another month, does not do it
+    assert [emp_no for item, emp_no in items if item == "birthday"] == ["10004", "10007", "10005"]
+    assert ("retirement", "10006") in items  # a birthday gift is no retirement visit

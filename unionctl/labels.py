@@ -1750,7 +1750,7 @@ HELP_ZH: dict[str, str] = {
     "aid list --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid list --member": "只列出该会员（工号）的记录。",
     "aid due": (
-        "列出某月应办的慰问：待慰问登记（及已等天数）、当月生日的会员、当月到龄退休的职工、"
+        "列出某月应办的慰问（按该月月末的情况）：待慰问登记（及已等天数）、当月生日且尚未慰问的会员、当月到龄退休的职工、"
         "今年尚未帮扶（困难帮扶或大病救助）的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
         "示例：unionctl aid due --month 2025-12"
     ),

@@ -319,9 +319,10 @@ def aid_due(
         int, typer.Option("--retire-women", min=40, max=80, help="Women's retirement age.")
     ] = 55,
 ) -> None:
-    """What is due in a month (default: this month): open plans with the days waiting,
-    birthdays, retirements, open hardship households not helped this year (by hardship or
-    critical-illness aid), and 脱困 households a year on — each with this year's aid so far.
+    """What is due in a month (default: this month), as of the month's end: open plans with
+    the days waiting, birthdays not yet given, retirements, open hardship households not
+    helped this year (by hardship or critical-illness aid), and 脱困 households a year on —
+    each with this year's aid so far.
 
     Example: unionctl aid due --month 2025-12
     """

@@ -255,7 +255,11 @@ def aid_report(session: Session, period: Period, *, by: str) -> list[Table]:
     return [report, register]
 
 
-# `aid due`: what the secretary owes in a month, one row per person and reason.
+# `aid due`: what the secretary owes in a month, one row per person and reason, and what
+# was done for them — all as of the month's end (:end), so a past month reads the same
+# whenever it is asked: a plan fulfilled later was still open, a record closed later
+# still open, a gift given later not yet given. A birthday given in its month is done
+# and left out, as a fulfilled plan is.
 DUE_ORDER = ("plan", "birthday", "retirement", "hardship", "revisit")
 DUE_SQL = f"""
 WITH roll AS ({ROLL_ON}),
@@ -263,11 +267,15 @@ due AS (
     SELECT 0 AS item_order, 'plan' AS item, p.member_id, p.kind, p.reported_on AS since,
            CAST(julianday(:day) - julianday(p.reported_on) AS INTEGER) AS waiting, p.note
     FROM aid_plan p
-    WHERE p.aid_id IS NULL AND p.reported_on <= :end
+    WHERE p.reported_on <= :end
+      AND (p.aid_id IS NULL
+           OR (SELECT f.given_on FROM aid f WHERE f.id = p.aid_id) > :end)
     UNION ALL
     SELECT 1, 'birthday', m.id, 'birthday', :year || substr(m.birth_date, 5), NULL, NULL
     FROM member m JOIN roll r ON r.member_id = m.id AND r.member
     WHERE substr(m.birth_date, 6, 2) = :mm
+      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = m.id AND a.kind = 'birthday'
+                      AND a.given_on BETWEEN :start AND :end)
     UNION ALL
     SELECT 2, 'retirement', m.id, 'retirement',
            :year || substr(m.birth_date, 5), NULL, NULL
@@ -277,7 +285,7 @@ due AS (
     UNION ALL
     SELECT 3, 'hardship', h.member_id, 'hardship', h.registered_on, NULL, h.reason
     FROM hardship_record h JOIN roll r ON r.member_id = h.member_id
-    WHERE h.registered_on <= :end AND h.closed_on IS NULL
+    WHERE h.registered_on <= :end AND (h.closed_on IS NULL OR h.closed_on > :end)
       AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id AND {HELPED}
                       AND a.given_on BETWEEN :year_start AND :end)
     UNION ALL
@@ -290,7 +298,8 @@ SELECT d.item, m.emp_no, m.name, m.dept, d.kind, d.since, d.waiting, d.note,
          AND a.given_on BETWEEN :year_start AND :end),
        (SELECT sum(a.amount + a.goods_value) FROM aid a WHERE a.member_id = d.member_id
          AND a.given_on BETWEEN :year_start AND :end),
-       (SELECT max(a.given_on) FROM aid a WHERE a.member_id = d.member_id)
+       (SELECT max(a.given_on) FROM aid a WHERE a.member_id = d.member_id
+         AND a.given_on <= :end)
 FROM due d JOIN member m ON m.id = d.member_id
 ORDER BY d.item_order, d.since, m.emp_no
 """
@@ -313,8 +322,9 @@ def aid_due(
     session: Session, period: Period, *, day: dt.date, men: int = 60, women: int = 55
 ) -> Table:
     """Open plans (with days waiting as of `day`, or the month's end if earlier), birthdays
-    and retirements in the month, open hardship households not helped this year, and
-    households closed as 脱困 a year before — each with this year's aid so far."""
+    not yet given and retirements in the month, open hardship households not helped this
+    year, and households closed as 脱困 a year before — each with this year's aid to the
+    month's end (see DUE_SQL)."""
     year = period.start.year
     params = {
         "start": period.start.isoformat(),
