@@ -61,10 +61,27 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "donation": ("donations", "爱心捐款"),
         "hospital": ("hospital", "医院"),
     },
+    # why the operating system refused a file (errno names): English as the system says it
+    "os_error": {
+        "ENOENT": ("No such file or directory", "文件或文件夹不存在"),
+        "EISDIR": ("Is a directory", "这是一个文件夹"),
+        "ENOTDIR": ("Not a directory", "路径中有一段不是文件夹"),
+        "EACCES": ("Permission denied", "没有权限"),
+        "EPERM": ("Operation not permitted", "不允许此操作"),
+        "EROFS": ("Read-only file system", "文件系统只读"),
+        "ENOSPC": ("No space left on device", "磁盘已满"),
+        "EDQUOT": ("Disk quota exceeded", "超出磁盘配额"),
+        "EEXIST": ("File exists", "已存在"),
+        "EBADF": ("Bad file descriptor", "标准输出已关闭"),
+        "EPIPE": ("Broken pipe", "读取方已关闭"),
+        "EIO": ("Input/output error", "读写出错"),
+        "ENAMETOOLONG": ("File name too long", "文件名太长"),
+        "ELOOP": ("Too many levels of symbolic links", "符号链接层数过多"),
+    },
     # reports --by: how a report is grouped
     "report_by": {
-        "kind": ("kind", "类别"),
-        "category": ("category", "分类"),
+        "kind": ("kind", "类型"),
+        "category": ("category", "类别"),
         "month": ("month", "月份"),
         "branch": ("branch", "分工会"),
         "source": ("source", "经费来源"),
@@ -168,8 +185,17 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
     "report_by": {
-        "类型": "kind",
-        "按类别": "kind",
+        "按类型": "kind",
+        "帮扶类别": "kind",
+        "活动类别": "kind",
+        "提案类型": "kind",
+        "分类": "category",
+        "按类别": "category",
+        "提案类别": "category",
+        "按来源": "source",
+        "按对象": "audience",
+        "按部门": "dept",
+        "按状态": "status",
         "按月": "month",
         "按月份": "month",
         "月": "month",
@@ -525,6 +551,14 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
     "t_aid_report": ("Aid", "帮扶慰问情况"),
     "t_aid_register": ("Hardship register", "困难职工档案情况"),
+    "amount": ("amount", "慰问金"),
+    "member": ("member", "工号"),
+    "source": ("source", "经费来源"),
+    "over_cap": ("over_cap", "超年度上限"),
+    "unregistered": ("unregistered", "未建档"),
+    "signups": ("signups", "报名人数"),
+    "aid_id": ("aid_id", "帮扶记录"),
+    "drive_id": ("drive_id", "募捐"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -659,6 +693,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lines {lines} ({count} rows): {problem}",
         "第 {lines} 行（共 {count} 行）：{problem}",
     ),
+    "file_error": ("{path}: {detail}", "{path}：{detail}"),
     "bad_code": (
         "unknown {what} {value!r}; accepted: {accepted}",
         "未知的{what} {value!r}；可用：{accepted}",
@@ -1911,6 +1946,21 @@ class Term(NamedTuple):
 
     group: str
     code: str
+
+
+def os_reason(error: OSError | int) -> Term | str:
+    """Why the system refused a file, to be said in the reader's language (the system's own
+    text is English whatever --lang says); an errno not listed keeps the system's text."""
+    import errno as _errno
+    import os as _os
+
+    number = error if isinstance(error, int) else error.errno
+    code = _errno.errorcode.get(number or 0)
+    if code in CODES["os_error"]:
+        return Term("os_error", code)
+    if isinstance(error, int):
+        return _os.strerror(error)
+    return error.strerror or str(error)
 
 
 class Phrase:

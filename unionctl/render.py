@@ -576,19 +576,41 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
             for row in _record_rows(item, style):
                 rich_table.add_row(*texts(row))
         else:
-            for column in item.columns:
+            rows = list(_text_rows(item, style))
+            total = _total_row(item, style)
+            whole = _kept_whole(item.columns, [*rows, *([total] if total else [])], console.width)
+            for column, keep in zip(item.columns, whole, strict=True):
                 rich_table.add_column(
                     Text(column.title(style.lang)),
                     justify="right" if column.numeric else "left",
+                    no_wrap=keep,
                     **fold,
                 )
-            for row in _text_rows(item, style):
+            for row in rows:
                 rich_table.add_row(*texts(row))
-            total = _total_row(item, style)
             if total is not None:
                 rich_table.add_section()
                 rich_table.add_row(*texts(total), style="bold")
         console.print(rich_table)
+
+
+def _kept_whole(columns: Sequence[Column], rows: list[Sequence[str]], width: int) -> list[bool]:
+    """Which columns a narrow terminal must not fold: amounts, dates and employee numbers
+    split over lines (`265205`/`.15`, `2025-`/`07-16`) are misread. They stay whole when
+    the table still fits with every other column folded to one character a line; when even
+    that is too wide, every column folds (rich would otherwise cut the whole ones: a value
+    may wrap, never lose characters)."""
+    from rich.cells import cell_len
+
+    whole = [c.numeric or c.kind in ("date", "datetime") or c.digit_string for c in columns]
+    if not any(whole):
+        return whole
+    need = 1  # the left border; each column adds its padding and a border
+    for index, keep in enumerate(whole):
+        # a folded column can shrink to one wide (CJK) character a line
+        widest = max((cell_len(row[index]) for row in rows), default=0) if keep else 2
+        need += widest + 3
+    return whole if need <= width else [False] * len(columns)
 
 
 def write(

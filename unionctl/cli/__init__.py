@@ -119,7 +119,12 @@ def _report(error: Exception) -> None:
                 _report(translated)
     if isinstance(error, OSError) and error.filename:
         # a file the user named (import source, output target) could not be used
-        typer.echo(f"unionctl: {error.filename}: {error.strerror}", err=True)
+        from unionctl.labels import message, os_reason
+
+        text = message(
+            "file_error", context.state().language, path=error.filename, detail=os_reason(error)
+        )
+        typer.echo(f"unionctl: {text}", err=True)
         raise typer.Exit(1) from None
 
 
