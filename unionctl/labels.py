@@ -778,14 +778,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出工号或 --outsider 姓名，二者只能选一",
     ),
     "aid_off_roll": (
-        "{emp_no} {name} is not on the roll on {on}: no {kind} visit",
-        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}慰问",
+        "{emp_no} {name} is not on the roll on {on}: no {kind} for them that day (only "
+        "{excepted} reach someone off the roll)",
+        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}（不在册的人只能登记{excepted}）",
     ),
     "aid_unregistered": (
         "{who} has no open hardship record on {on}: {kind} goes to registered households "
-        "(先建档，后帮扶); to give it anyway add --unregistered --note REASON",
-        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；"
-        "确需发放请加 --unregistered --note 原因",
+        "(先建档，后帮扶); {remedy}",
+        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；{remedy}",
+    ),
+    # the end of a refusal an override lifts: how to override, or what the override lacks
+    "aid_override_add": (
+        "to give it anyway add {option} --note REASON",
+        "确需发放请加 {option} --note 原因",
+    ),
+    "aid_override_note": (
+        "{option} needs its reason: add --note REASON",
+        "{option} 须写明原因：请加 --note 原因",
     ),
     "aid_no_amount": (
         "no --amount and no standard amount for {kind}; give --amount or set one with "
@@ -806,9 +815,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "aid_over_cap": (
         "{emp_no} already had {given} yuan of {kind} in {year}; {value} more passes the yearly "
-        "cap of {cap}; to give it anyway add --over-cap --note REASON",
-        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；"
-        "确需发放请加 --over-cap --note 原因",
+        "cap of {cap}; {remedy}",
+        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；{remedy}",
     ),
     "aid_amount_absurd": (
         "the amount {value} is larger than {limit} yuan; check the figure",
@@ -841,21 +849,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "捐款活动 {id}（{title}）还没有捐款，无可移交",
     ),
     "aid_batch_empty": (
-        "the filters select no one: nothing given",
-        "筛选条件没有选中任何人，未发放",
+        "no one on the roll on {on} matches the filters: nothing given",
+        "{on} 在册的职工中没有符合筛选条件的人，未发放",
     ),
     "aid_batch_over_cap": (
         "{count} of the {selected} selected would pass the yearly cap of {cap} yuan for {kind} "
-        "in {year}: {people}; nothing given; to give anyway add --over-cap --note REASON",
+        "in {year}: {people}; nothing given; {remedy}",
         "选中的 {selected} 人中有 {count} 人将超过{kind} {year} 年度上限 {cap} 元：{people}；"
-        "未发放。确需发放请加 --over-cap --note 原因",
+        "未发放。{remedy}",
     ),
     "aid_batch_unregistered": (
         "{count} of the {selected} selected have no open hardship record on {on}: {people}; "
-        "{kind} goes to registered households (先建档，后帮扶); nothing given; to give anyway "
-        "add --unregistered --note REASON",
+        "{kind} goes to registered households (先建档，后帮扶); nothing given; {remedy}",
         "选中的 {selected} 人中有 {count} 人在 {on} 没有在档的困难档案：{people}；"
-        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。确需发放请加 --unregistered --note 原因",
+        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。{remedy}",
+    ),
+    "aid_batch_again": (
+        "{count} of the {selected} selected already had {kind} on {on}: {people}; nothing "
+        "given; to give it again add --again",
+        "选中的 {selected} 人中有 {count} 人在 {on} 已登记{kind}：{people}；未发放。确需再发请加 --again",
     ),
     "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
     "aid_batch_more": ("and {count} more", "另有 {count} 人"),
@@ -1773,17 +1785,19 @@ HELP_ZH: dict[str, str] = {
     "aid list --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid list --member": "只列出该会员（工号）的记录。",
     "aid due": (
-        "列出某月应办的慰问：待慰问登记（及已等天数）、当月生日的会员、当月到龄退休的职工、"
-        "今年尚未帮扶的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
+        "列出某月应办的慰问（按该月月末的情况）：待慰问登记（及已等天数）、当月生日且尚未慰问的会员、当月到龄退休的职工、"
+        "今年尚未帮扶（困难帮扶或大病救助）的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
         "示例：unionctl aid due --month 2025-12"
     ),
     "aid due --month": "月份（默认：本月）：2025-03、2025年3月、this、last。",
     "aid due --retire-men": "男职工退休年龄（默认 60）。",
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid batch": (
-        "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
+        "批量慰问：给发放当天（--on）在册、且符合筛选条件的每位职工各登记一笔（如春节送温暖、三八节慰问）。\n\n"
         "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、慰问金、"
-        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。\n\n"
+        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。"
+        "不写 --note 时，活动名称（--title）记作每笔的备注。\n\n"
+        "若选中的人当天已登记过同类慰问（同一批重复执行），整批不发放并列出这些人；加 --again 则照发。"
         "若有人因此超过年度上限，整批不发放并列出这些人；加 --over-cap --note 原因 则照发并标记，"
         "与 `aid give` 相同。\n\n"
         "示例：unionctl aid batch --kind holiday --amount 200 --gender F --title 三八节慰问"
@@ -1798,8 +1812,11 @@ HELP_ZH: dict[str, str] = {
     "aid batch --note": "备注（超出上限或未建档时写明原因）。",
     "aid batch --over-cap": "对因此超过年度上限的人也照发（须加 --note 写明原因），并标记。",
     "aid batch --unregistered": "对未建困难档案者也发放困难帮扶（须加 --note 写明原因），并标记。",
-    "aid batch --title": "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖。",
+    "aid batch --title": (
+        "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖；不写 --note 时记作每笔的备注。"
+    ),
     "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
+    "aid batch --again": "选中的人当天已登记过同类慰问时仍再发一次（默认拒绝，以免重复发放）。",
     "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
     "aid batch --hardship": "只选有在档困难档案的会员。",
     "aid batch --born-month": "生于该月的会员（生日慰问）。",
