@@ -36,6 +36,7 @@ CODED = {
     "gender": "gender",
     "tier": "hardship_tier",
     "level": "honour_level",
+    "action": "history_action",
 }
 
 
