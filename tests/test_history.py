@@ -298,9 +298,7 @@ def test_a_departure_dated_wrongly_is_undone_and_recorded_again(roll: Cli):
     assert departed["2025-04"] == (1, 2, 1) and departed["2025-08"] == (1, 2, 0)
     result = roll("members", "undo", "10004")
     assert result.stdout == (
-        "10004 赵敏: undone: departure on 2025-04-30 (`members depart`, recorded "
-        f"{_json(roll, 'log', '--key', '10004')[0]['after']['undone']['recorded_at']}); "
-        "now member, on the roll\n"
+        "10004 赵敏: undone: departure on 2025-04-30 (`members depart`); now member, on the roll\n"
     )
     assert _state(roll, "10004") == before  # every period and the hardship record as they were
     assert _months(roll, "members", "staff_count") == counts

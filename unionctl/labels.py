@@ -1178,12 +1178,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} {name}：{on} 重新入职（{employment}，{branch}），{status}",
     ),
     "undone": (
-        "{emp_no} {name}: undone: {action} on {on} (`{command}`, recorded {at}); now {status}, {roll}",
-        "{emp_no} {name}：已撤销 {on} 的{action}（`{command}`，登记于 {at}）；现为{status}，{roll}",
+        "{emp_no} {name}: undone: {action} on {on} (`{command}`); now {status}, {roll}",
+        "{emp_no} {name}：已撤销 {on} 的{action}（`{command}`）；现为{status}，{roll}",
     ),
     "undo_checked": (
-        "{emp_no} {name}: would undo: {action} on {on} (`{command}`, recorded {at}), and be {status}, {roll}; nothing written (--dry-run)",
-        "{emp_no} {name}：将撤销 {on} 的{action}（`{command}`，登记于 {at}），之后为{status}，{roll}；未写入（--dry-run）",
+        "{emp_no} {name}: would undo: {action} on {on} (`{command}`), and be {status}, {roll}; nothing written (--dry-run)",
+        "{emp_no} {name}：将撤销 {on} 的{action}（`{command}`），之后为{status}，{roll}；未写入（--dry-run）",
     ),
     "on_roll_now": ("on the roll", "在册"),
     "off_roll_now": ("off the roll", "不在册"),

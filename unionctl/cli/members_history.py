@@ -113,7 +113,6 @@ def members_undo(
                 "action": Term("history_action", undone.action),
                 "on": undone.on.isoformat() if undone.on else "—",
                 "command": undone.command,
-                "at": undone.recorded_at,
                 "status": Term("status", member.status),
                 "roll": Phrase("on_roll_now" if member.status in ON_ROLL else "off_roll_now"),
             }
