@@ -498,7 +498,7 @@ def test_batch_gives_each_selected_member_and_prints_the_sign_sheet(roll: Cli):
         "zh",
     )
     assert out.stdout.splitlines() == [
-        "序号,工号,姓名,科室,金额,签名",
+        "序号,工号,姓名,科室,慰问金,签名",
         "1,10001,张丽,心内科,200.50,",
         "2,10004,赵敏,护理部,200.50,",
         "合计,,,,401.00,",
@@ -528,7 +528,7 @@ def test_batch_dry_run_writes_nothing(roll: Cli):
     )
     sheet = json.loads(out.stdout)
     assert [r["emp_no"] for r in sheet["rows"]] == ["10001", "10002", "10003", "10004"]
-    assert sheet["total"]["amount"] == 0.04
+    assert sheet["total"]["cash"] == 0.04
     assert db_dump(roll.db) == before
 
 
@@ -581,10 +581,10 @@ def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
         [c for c in row if c is not None]
         for row in load_workbook(path).active.iter_rows(values_only=True)
     ]
-    assert ["序号", "工号", "姓名", "科室", "金额", "签名"] in cells
+    assert ["序号", "工号", "姓名", "科室", "慰问金", "签名"] in cells
     flat = [str(c) for row in cells for c in row]
     assert "合计" in flat and "199.98" in flat, cells
-    assert cells[0] == ["签领表 2025-01-20"]  # the title and date on top
+    assert cells[0] == ["节日慰问签领表 2025-01-20"]  # the occasion (the kind) and date on top
     sheet = load_workbook(path).active
     signature = sheet.column_dimensions["F"].width
     assert signature >= 24 > sheet.column_dimensions["E"].width, signature  # room to sign
@@ -809,3 +809,330 @@ def test_bereavement_after_a_death_counts_in_the_last_branch(roll: Cli):
     table = rows[0] if isinstance(rows, list) else rows.get("aid", rows)
     branches = {r["branch"]: r for r in table["rows"]}
     assert "护理分工会" in branches and None not in branches and "—" not in branches
+
+
+# --- the third trial's leftovers: the sheet, a batch's override, receipts (issue 8) ---
+
+
+def _batch(cli: Cli, *args: str, code: int = 0):
+    return cli("aid", "batch", "--kind", "holiday", "--on", "2025-03-08", *args, code=code)
+
+
+def test_the_sign_sheet_shows_cash_and_goods_apart_exact_to_the_fen(roll: Cli, tmp_path):
+    """One 金额 column added cash and goods together: a secretary could not tell how
+    much money to hand over from what was bought. Three gifts of 0.10 add to 0.30,
+    not 0.30000000000000004, in every format."""
+    gifts = ("--amount", "0.10", "--goods", "大米", "--goods-value", "0.20", "--gender", "F")
+    out = _batch(roll, *gifts, "--dry-run", "--lang", "zh", "-f", "csv").stdout
+    assert out.splitlines() == [
+        "序号,工号,姓名,科室,慰问金,物品,物品价值,签名",
+        "1,10001,张丽,心内科,0.10,大米,0.20,",
+        "2,10002,王芳,急诊科,0.10,大米,0.20,",
+        "3,10004,赵敏,护理部,0.10,大米,0.20,",
+        "合计,,,,0.30,,0.60,",
+    ]
+    sheet = json.loads(_batch(roll, *gifts, "--dry-run", "-f", "json").stdout)
+    assert sheet["rows"][0] == {
+        "seq": 1,
+        "emp_no": "10001",
+        "name": "张丽",
+        "dept": "心内科",
+        "cash": 0.1,
+        "goods": "大米",
+        "goods_value": 0.2,
+        "signature": None,
+    }
+    assert (sheet["total"]["cash"], sheet["total"]["goods_value"]) == (0.3, 0.6)
+    md = _batch(roll, *gifts, "--dry-run", "-f", "md").stdout
+    assert md.splitlines()[-1].replace(" ", "") == "|Total||||0.30||0.60||"
+    path = tmp_path / "sheet.xlsx"
+    _batch(roll, *gifts, "-f", "xlsx", "-o", str(path), "--lang", "zh")
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[1] == ("序号", "工号", "姓名", "科室", "慰问金", "物品", "物品价值", "签名")
+    assert rows[-1] == ("合计", None, None, None, 0.3, None, 0.6, None)
+    listed = _rows(roll, "aid", "list", "--kind", "holiday")
+    assert [(r["cash"], r["goods"], r["goods_value"]) for r in listed] == [(0.1, "大米", 0.2)] * 3
+
+
+def test_the_sign_sheet_has_no_goods_columns_when_nobody_gets_goods(roll: Cli):
+    out = _batch(roll, "--amount", "200", "--gender", "F", "--dry-run", "-f", "csv").stdout
+    assert out.splitlines()[0] == "no,emp_no,name,dept,cash,signature"
+
+
+def test_the_sign_sheet_is_titled_with_its_occasion_and_date(roll: Cli, tmp_path):
+    """It was titled 签领表 and the date, whatever it was for; a secretary files a
+    春节送温暖签领表 and a 三八节慰问签领表."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "三八.xlsx"
+    _batch(
+        roll,
+        "--amount",
+        "100",
+        "--gender",
+        "F",
+        "--title",
+        "三八节慰问",
+        "-f",
+        "xlsx",
+        "-o",
+        str(path),
+        "--lang",
+        "zh",
+        "--dry-run",
+    )
+    book = load_workbook(path)
+    assert next(book.active.iter_rows(values_only=True))[0] == "三八节慰问签领表 2025-03-08"
+    assert book.active.title == "三八节慰问签领表 2025-03-08"
+    assert book.properties.title == "三八节慰问签领表 2025-03-08"
+    # the kind's name when no --title; English says it its own way
+    md = _batch(roll, "--amount", "100", "--dry-run", "-f", "md", "--lang", "zh").stdout
+    assert md.startswith("### 节日慰问签领表 2025-03-08\n")
+    md = _batch(roll, "--amount", "100", "--dry-run", "-f", "md", "--title", "Spring Festival")
+    assert md.stdout.startswith("### Sign-for sheet: Spring Festival 2025-03-08\n")
+    md = _batch(roll, "--amount", "100", "--dry-run", "-f", "md").stdout
+    assert md.startswith("### Sign-for sheet: holiday greetings 2025-03-08\n")
+
+
+def test_the_sign_sheet_title_on_a_real_terminal(roll: Cli):
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    try:
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "unionctl",
+                "--lang",
+                "zh",
+                "aid",
+                "batch",
+                "--kind",
+                "holiday",
+                "--amount",
+                "300",
+                "--on",
+                "2025-01-20",
+                "--title",
+                "春节送温暖",
+                "--dry-run",
+            ],
+            env={**os.environ, **roll.env, "COLUMNS": "100", "TERM": "dumb"},
+            stdin=slave,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        child.wait(timeout=60)
+    finally:
+        os.close(master)
+    shown = b"".join(chunks).decode()
+    assert child.returncode == 0
+    assert "春节送温暖签领表 2025-01-20" in shown and "│" in shown, shown
+
+
+def test_a_batch_over_the_cap_is_refused_naming_how_many_and_who(roll: Cli):
+    """It stopped at the first member over the cap: the secretary fixed one, ran it
+    again, met the next. Now everyone is checked and the refusal names them."""
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    for emp_no, amount in (("10001", "250"), ("10002", "210.5"), ("10004", "201")):
+        roll("aid", "give", emp_no, "--kind", "holiday", "--amount", amount, "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    result = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01"
+    )
+    assert result.stderr == (
+        "unionctl: 3 of the 4 selected would pass the yearly cap of 300.00 yuan for holiday "
+        "greetings in 2025: 10001 张丽 (had 250.00), 10002 王芳 (had 210.50), 10004 赵敏 "
+        "(had 201.00); nothing given; to give anyway add --over-cap --note REASON\n"
+    )
+    zh = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01", "--lang", "zh"
+    ).stderr
+    assert zh.startswith("unionctl: 选中的 4 人中有 3 人将超过节日慰问 2025 年度上限 300.00 元：")
+    assert "10001 张丽（已领 250.00 元）、10002 王芳" in zh
+    # --over-cap without a reason is still refused, as for `aid give`
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--on",
+        "2025-02-01",
+        "--over-cap",
+        contains="3 of the 4",
+    )
+    assert db_dump(roll.db) == before
+
+
+def test_a_refusal_names_the_first_five_and_counts_the_rest(roll: Cli):
+    for number in range(10011, 10018):
+        roll("members", "add", str(number), f"职工{number}", "--joined", "2020-01-01")
+    result = roll.fails(
+        "aid", "batch", "--kind", "hardship", "--amount", "500", "--on", "2025-02-01"
+    )
+    assert "11 selected have no open hardship record on 2025-02-01" in result.stderr
+    assert "10001 张丽, 10002 王芳, 10003 李强, 10004 赵敏, 10011 职工10011, and 6 more" in (
+        result.stderr
+    )
+    assert "--unregistered --note REASON" in result.stderr
+
+
+def test_a_batch_gives_over_the_cap_with_a_reason_and_flags_those_rows(roll: Cli):
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    result = roll(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--on",
+        "2025-02-01",
+        "--over-cap",
+        "--note",
+        "春节加发",
+        "-f",
+        "csv",
+    )
+    assert "4 gifts of holiday greetings recorded, 400.00 yuan in all (1 flagged)" in result.stderr
+    rows = _rows(roll, "aid", "list", "--kind", "holiday", "--from", "2025-02-01")
+    assert [(r["emp_no"], r["flag"], r["note"]) for r in rows] == [
+        ("10001", None, "春节加发"),
+        ("10002", "over_cap", "春节加发"),  # flagged as `aid give --over-cap` flags it
+        ("10003", None, "春节加发"),
+        ("10004", None, "春节加发"),
+    ]
+
+
+def test_a_batch_of_hardship_aid_to_the_unregistered_with_a_reason(roll: Cli):
+    roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-02")
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "hardship",
+        "--amount",
+        "500",
+        "--branch",
+        "内科分工会",
+        "--on",
+        "2025-02-01",
+        contains="1 of the 2 selected",
+    )
+    roll(
+        "aid",
+        "batch",
+        "--kind",
+        "hardship",
+        "--amount",
+        "500",
+        "--branch",
+        "内科分工会",
+        "--on",
+        "2025-02-01",
+        "--unregistered",
+        "--note",
+        "退休困难",
+    )
+    rows = _rows(roll, "aid", "list", "--kind", "hardship")
+    assert [(r["emp_no"], r["flag"]) for r in rows] == [("10001", None), ("10003", "unregistered")]
+
+
+def test_a_receipt_reads_like_the_seeds(roll: Cli):
+    """ "148：2025-11-02 向 10001 董英 发放生病住院，合计 500.00 元" added cash and goods
+    and put the kind where a secretary writes the occasion."""
+    zh = ("--lang", "zh")
+    out = roll(
+        "aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-11-02", *zh
+    ).stdout
+    assert out == "1：2025-11-02 慰问 10001 张丽（生病住院），慰问金 500.00 元\n"
+    out = roll(
+        "aid",
+        "give",
+        "10004",
+        "--kind",
+        "illness",
+        "--amount",
+        "300.5",
+        "--goods",
+        "大米、棉被",
+        "--goods-value",
+        "1200",
+        "--on",
+        "2025-11-02",
+        *zh,
+    ).stdout
+    assert out == (
+        "2：2025-11-02 慰问 10004 赵敏（生病住院），慰问金 300.50 元，"
+        "物品 大米、棉被（价值 1200.00 元）\n"
+    )
+    out = roll(
+        "aid",
+        "give",
+        "--outsider",
+        "城东村贫困户",
+        "--kind",
+        "holiday",
+        "--goods",
+        "大米",
+        "--goods-value",
+        "80",
+        "--on",
+        "2025-11-02",
+        *zh,
+    ).stdout
+    assert out == "3：2025-11-02 慰问 城东村贫困户（节日慰问），物品 大米（价值 80.00 元）\n"
+    out = roll(
+        "aid",
+        "give",
+        "--outsider",
+        "城东村贫困户",
+        "--kind",
+        "hardship",
+        "--amount",
+        "300",
+        "--unregistered",
+        "--note",
+        "结对帮扶",
+        "--on",
+        "2025-11-02",
+        *zh,
+    ).stdout
+    assert out == "4：2025-11-02 慰问 城东村贫困户（困难帮扶），慰问金 300.00 元（标记：未建档）\n"
+    out = roll(
+        "aid",
+        "give",
+        "10001",
+        "--kind",
+        "illness",
+        "--amount",
+        "500",
+        "--goods",
+        "水果",
+        "--goods-value",
+        "80.5",
+        "--on",
+        "2025-11-03",
+    ).stdout
+    assert out == (
+        "5: 2025-11-03 aid to 10001 张丽 (illness), cash 500.00 yuan, "
+        "goods 水果 (worth 80.50 yuan)\n"
+    )

@@ -264,7 +264,9 @@ def test_an_empty_period_reports_dashes_not_errors(congress: Cli):
     assert total.split() == ["Total", "0", "0", "0", "0", "—", "0", "—", "0", "0"]
     csv_total = congress("reports", "proposals", "--year", "2024", "--format", "csv").stdout
     assert csv_total.splitlines()[-1].endswith(",0,0,0,0,,0,,0,0")
-    congress.fails("reports", "proposals", "--by", "branch", contains="accepted: kind, category")
+    congress.fails(
+        "reports", "proposals", "--by", "branch", contains="accepted: kind 类别, category 分类"
+    )
 
 
 def test_report_in_chinese(congress: Cli):

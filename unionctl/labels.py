@@ -61,6 +61,34 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "donation": ("donations", "爱心捐款"),
         "hospital": ("hospital", "医院"),
     },
+    # why the operating system refused a file (errno names): English as the system says it
+    "os_error": {
+        "ENOENT": ("No such file or directory", "文件或文件夹不存在"),
+        "EISDIR": ("Is a directory", "这是一个文件夹"),
+        "ENOTDIR": ("Not a directory", "路径中有一段不是文件夹"),
+        "EACCES": ("Permission denied", "没有权限"),
+        "EPERM": ("Operation not permitted", "不允许此操作"),
+        "EROFS": ("Read-only file system", "文件系统只读"),
+        "ENOSPC": ("No space left on device", "磁盘已满"),
+        "EDQUOT": ("Disk quota exceeded", "超出磁盘配额"),
+        "EEXIST": ("File exists", "已存在"),
+        "EBADF": ("Bad file descriptor", "标准输出已关闭"),
+        "EPIPE": ("Broken pipe", "读取方已关闭"),
+        "EIO": ("Input/output error", "读写出错"),
+        "ENAMETOOLONG": ("File name too long", "文件名太长"),
+        "ELOOP": ("Too many levels of symbolic links", "符号链接层数过多"),
+    },
+    # reports --by: how a report is grouped
+    "report_by": {
+        "kind": ("kind", "类别"),
+        "category": ("category", "分类"),
+        "month": ("month", "月份"),
+        "branch": ("branch", "分工会"),
+        "source": ("source", "经费来源"),
+        "dept": ("department", "承办部门"),
+        "status": ("status", "状态"),
+        "audience": ("audience", "活动对象"),
+    },
     "aid_due": {
         "plan": ("reported, not yet visited", "待慰问"),
         "birthday": ("birthday", "生日"),
@@ -175,6 +203,18 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
+    "report_by": {
+        "类型": "kind",
+        "按类别": "kind",
+        "按月": "month",
+        "按月份": "month",
+        "月": "month",
+        "按分工会": "branch",
+        "部门": "dept",
+        "科室": "dept",
+        "来源": "source",
+        "对象": "audience",
+    },
     "gender": {"m": "M", "f": "F", "男性": "M", "女性": "F", "male": "M", "female": "F"},
     "employment": {
         "编制": "staff",
@@ -516,9 +556,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_drive": ("Donation drive", "爱心捐款"),
     "t_aid_donations": ("Gifts", "捐款明细"),
     "seq": ("no", "序号"),
+    "message": ("message", "回执"),  # what a write command says it did, for --output/--format
+    "changes": ("changes", "变更记录"),
     "sign_amount": ("amount", "金额"),
     "signature": ("signature", "签名"),
-    "t_aid_sign_sheet": ("Sign-for sheet", "签领表"),
     "t_aid": ("Aid", "帮扶慰问记录"),
     "t_aid_one": ("Aid", "帮扶慰问"),
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
@@ -658,6 +699,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lines {lines} ({count} rows): {problem}",
         "第 {lines} 行（共 {count} 行）：{problem}",
     ),
+    "file_error": ("{path}: {detail}", "{path}：{detail}"),
     "bad_code": (
         "unknown {what} {value!r}; accepted: {accepted}",
         "未知的{what} {value!r}；可用：{accepted}",
@@ -808,6 +850,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the filters select no one: nothing given",
         "筛选条件没有选中任何人，未发放",
     ),
+    "aid_batch_over_cap": (
+        "{count} of the {selected} selected would pass the yearly cap of {cap} yuan for {kind} "
+        "in {year}: {people}; nothing given; to give anyway add --over-cap --note REASON",
+        "选中的 {selected} 人中有 {count} 人将超过{kind} {year} 年度上限 {cap} 元：{people}；"
+        "未发放。确需发放请加 --over-cap --note 原因",
+    ),
+    "aid_batch_unregistered": (
+        "{count} of the {selected} selected have no open hardship record on {on}: {people}; "
+        "{kind} goes to registered households (先建档，后帮扶); nothing given; to give anyway "
+        "add --unregistered --note REASON",
+        "选中的 {selected} 人中有 {count} 人在 {on} 没有在档的困难档案：{people}；"
+        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。确需发放请加 --unregistered --note 原因",
+    ),
+    "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
+    "aid_batch_more": ("and {count} more", "另有 {count} 人"),
     "id_card_taken": (
         "ID-card number {value!r} already belongs to {emp_no} ({name})",
         "身份证号 {value!r} 已属于 {emp_no}（{name}）",
@@ -1121,6 +1178,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "event {id} {title}: {who} won {prize} ({level})",
         "活动 {id} {title}：{who} 获得{prize}（{level}）",
     ),
+    "event_outside_audience": (
+        "event {id} is for {audience}; {count} not of it: {emp_nos} (kept)",
+        "活动 {id} 的对象是{audience}；{count} 人不属于：{emp_nos}（已照登记）",
+    ),
+    "event_signup_late": (
+        "event {id} began on {on}: these sign-ups were recorded after it (back-entry?)",
+        "活动 {id} 已于 {on} 开始：这些报名是活动开始后才登记的（补录？）",
+    ),
     "attendance_over_eligible": (
         "event {id}: {attended} members signed in, above the {eligible} eligible "
         "(kept; flagged in show and reports)",
@@ -1223,6 +1288,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已升级 {path}：{old} → {rev}；备份在 {backup}",
     ),
     "init_current": ("{path} is up to date (schema {rev})", "{path} 已是最新（数据结构 {rev}）"),
+    "db_path": ("{path}", "{path}"),
     "backup_done": ("backed up {src} to {dest} ({size})", "已备份 {src} 到 {dest}（{size}）"),
     "check_ok": ("{path}: all checks passed", "{path}：检查全部通过"),
     "check_failed": ("{path}: {count} check(s) failed", "{path}：{count} 项检查未通过"),
@@ -1308,11 +1374,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}：{kind}“{title}”，提案人 {emp_no} {name}",
     ),
     "proposal_stepped": ("{code}: {status} on {on}", "{code}：{status}，{on}"),
+    # a receipt as the seeds put it: 慰问 10001 董英（生病住院），慰问金 500.00 元，物品 大米（价值 80.00 元）
     "aid_given": (
-        "{id}: {kind} to {who} on {on}, {total} yuan{flag}",
-        "{id}：{on} 向 {who} 发放{kind}，合计 {total} 元{flag}",
+        "{id}: {on} aid to {who} ({kind}){cash}{goods}{flag}",
+        "{id}：{on} 慰问 {who}（{kind}）{cash}{goods}{flag}",
+    ),
+    "aid_given_cash": (", cash {amount} yuan", "，慰问金 {amount} 元"),
+    "aid_given_goods": (
+        ", goods {goods} (worth {value} yuan)",
+        "，物品 {goods}（价值 {value} 元）",
     ),
     "aid_flagged": (" (flagged: {flag})", "（标记：{flag}）"),
+    # the 签领表's title: "春节送温暖签领表"; the occasion is --title or the kind's name
+    "t_aid_sign_sheet": ("Sign-for sheet: {occasion}", "{occasion}签领表"),
     "aid_plan_fulfilled": (
         "{id}: fulfils plan #{plan} reported {on}",
         "{id}：完成 {on} 登记的待慰问 #{plan}",
@@ -1322,13 +1396,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
     ),
     "aid_batch_given": (
-        "{count} gifts of {kind} recorded, {total} yuan in all",
-        "已登记{kind} {count} 笔，合计 {total} 元",
+        "{count} gifts of {kind} recorded, {total} yuan in all{flagged}",
+        "已登记{kind} {count} 笔，合计 {total} 元{flagged}",
     ),
     "aid_batch_checked": (
-        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all; nothing written",
-        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元；未写入",
+        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all{flagged}; "
+        "nothing written",
+        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元{flagged}；未写入",
     ),
+    "aid_batch_flagged": (" ({count} flagged)", "（其中 {count} 笔已标记）"),
     "aid_drive_added": (
         "{id}: drive {title!r} opened {on}",
         "{id}：捐款活动“{title}”，{on} 发起",
@@ -1777,9 +1853,11 @@ HELP_ZH: dict[str, str] = {
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid batch": (
         "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
-        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）"
-        "及合计行。\n\n"
-        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --status member"
+        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、慰问金、"
+        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。\n\n"
+        "若有人因此超过年度上限，整批不发放并列出这些人；加 --over-cap --note 原因 则照发并标记，"
+        "与 `aid give` 相同。\n\n"
+        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --title 三八节慰问"
     ),
     "aid batch --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid batch --amount": "每人金额，单位元（默认：该类别的标准金额）。",
@@ -1788,7 +1866,10 @@ HELP_ZH: dict[str, str] = {
     "aid batch --on": "发放日期（默认：今天）。",
     "aid batch --by": "慰问人。",
     "aid batch --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
-    "aid batch --note": "备注。",
+    "aid batch --note": "备注（超出上限或未建档时写明原因）。",
+    "aid batch --over-cap": "对因此超过年度上限的人也照发（须加 --note 写明原因），并标记。",
+    "aid batch --unregistered": "对未建困难档案者也发放困难帮扶（须加 --note 写明原因），并标记。",
+    "aid batch --title": "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖。",
     "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
     "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
     "aid batch --hardship": "只选有在档困难档案的会员。",
@@ -1921,6 +2002,21 @@ class Term(NamedTuple):
     code: str
 
 
+def os_reason(error: OSError | int) -> Term | str:
+    """Why the system refused a file, to be said in the reader's language (the system's own
+    text is English whatever --lang says); an errno not listed keeps the system's text."""
+    import errno as _errno
+    import os as _os
+
+    number = error if isinstance(error, int) else error.errno
+    code = _errno.errorcode.get(number or 0)
+    if code in CODES["os_error"]:
+        return Term("os_error", code)
+    if isinstance(error, int):
+        return _os.strerror(error)
+    return error.strerror or str(error)
+
+
 class Phrase:
     """A message kept as key and parameters until the language is known."""
 
@@ -1977,6 +2073,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "disposition": ("disposition", "答复类型"),
     "satisfaction": ("satisfaction", "满意度"),
     "session_kind": ("session kind", "会议类型"),
+    "report_by": ("grouping (--by)", "分组方式 --by"),
 }
 
 

@@ -54,7 +54,16 @@ _DATE_PATTERNS = (
 )
 
 
+# A date written with a midnight time, as database exports and spreadsheets turned to text
+# write a day (2019-07-01 00:00:00). Any other time is refused: it is a moment, not a day,
+# and may be the wrong column.
+_MIDNIGHT = re.compile(r"(.+?)[ T]0?0:00(?::00(?:\.0+)?)?")
+
+
 def _parse_date_literal(text: str) -> dt.date | None:
+    midnight = _MIDNIGHT.fullmatch(text)
+    if midnight:
+        text = midnight.group(1)
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
@@ -67,7 +76,8 @@ def _parse_date_literal(text: str) -> dt.date | None:
 
 
 def parse_date(text: str) -> dt.date:
-    """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天."""
+    """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天; a date may
+    carry a midnight time (2025-03-16 00:00:00), as exports write a day."""
     value = _typed(text)
     lowered = value.lower()
     if lowered in ("today", "今天", "今日"):

@@ -212,6 +212,7 @@ class Work:
     session: Session
     actor: str
     command: str
+    written: list[dict] | None = None  # when a list: the audit rows written, for a receipt
 
     def audit(
         self,
@@ -242,6 +243,8 @@ class Work:
             for entity, key, before, after in entries
         ]
         insert_rows(self.session.connection(), AuditEntry.__table__, rows)
+        if self.written is not None:
+            self.written.extend(rows)
 
 
 def insert_rows(conn, table, rows: list[dict]) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from unionctl.errors import UnionError
-from unionctl.labels import CODES
+from unionctl.labels import CODES, Phrase, Term
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
 from unionctl.reports.roll import ROLL_ON, last_branch_id
@@ -330,26 +330,41 @@ def aid_due(
     )
 
 
-def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
-    """签领表: 序号, 工号, 姓名, 科室, 金额, 签名 (blank, to sign in) and a 合计 row."""
+def sign_sheet(given: list, *, kind: str, on: dt.date, occasion: str | None = None) -> Table:
+    """签领表: 序号, 工号, 姓名, 科室, 慰问金, 物品 and 物品价值 (when anyone gets goods),
+    签名 (blank, wide enough to sign in), and a 合计 row summing each money column.
+
+    Titled "<occasion>签领表" and the date; the occasion (春节送温暖) defaults to the kind."""
+    goods = any(aid.goods for aid, _member in given)
     rows = [
-        (number, member.emp_no, member.name, member.dept, aid.amount + aid.goods_value, None)
+        (
+            number,
+            member.emp_no,
+            member.name,
+            member.dept,
+            aid.amount,
+            *((aid.goods, aid.goods_value) if goods else ()),
+            None,
+        )
         for number, (aid, member) in enumerate(given, start=1)
     ]
+    cash = sum(aid.amount for aid, _member in given)
+    value = sum(aid.goods_value for aid, _member in given)
     return Table(
         key="sign_sheet",
-        title="t_aid_sign_sheet",
-        title_suffix=f"{on.isoformat()}",
+        title=Phrase("t_aid_sign_sheet", occasion=occasion or Term("aid_kind", kind)),
+        title_suffix=on.isoformat(),
         columns=(
             Column("seq", "int"),
             Column("emp_no"),
             Column("name"),
             Column("dept"),
-            Column("amount", "money", header="sign_amount"),
+            Column("cash", "money"),
+            *((Column("goods"), Column("goods_value", "money")) if goods else ()),
             Column("signature", width=24),
         ),
         rows=rows,
-        total=(None, None, None, None, sum(row[4] for row in rows), None),
+        total=(None, None, None, None, cash, *((None, value) if goods else ()), None),
         ruled=True,
     )
 

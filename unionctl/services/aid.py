@@ -25,7 +25,7 @@ from sqlmodel import select
 
 from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
-from unionctl.labels import Term
+from unionctl.labels import Phrase, Term, Words
 from unionctl.lookup import find_member
 from unionctl.models import Aid, AidDonation, AidDrive, AidPlan, AidPolicy, Member
 from unionctl.parsing import format_money, today
@@ -115,6 +115,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                 raise UnionError(
                     "aid_unregistered",
                     who=member.emp_no if member else data.outsider,
+                    name=member.name if member else "",
                     kind=Term("aid_kind", data.kind),
                     on=on.isoformat(),
                 )
@@ -152,6 +153,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                 raise UnionError(
                     "aid_over_cap",
                     emp_no=member.emp_no,
+                    name=member.name,
                     kind=Term("aid_kind", data.kind),
                     year=on.year,
                     given=format_money(given),
@@ -177,6 +179,9 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     )
     work.session.add(aid)
     work.session.flush()
+    view = _view(aid)
+    view["member"] = member.emp_no if member else None
+    work.audit("aid", str(aid.id), after=view)  # first: a receipt's first change is the gift
     plan = None
     if member is not None:
         plan = work.session.exec(
@@ -194,9 +199,6 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
             plan.aid_id = aid.id
             work.session.add(plan)
             work.audit("aid", f"plan {plan.id}", before=before, after=_plan_view(plan))
-    view = _view(aid)
-    view["member"] = member.emp_no if member else None
-    work.audit("aid", str(aid.id), after=view)
     return aid, member, plan
 
 
@@ -311,15 +313,63 @@ def selected_members(session, filters) -> list[str]:
     return list(session.connection().execute(query).scalars())
 
 
+# What a batch refuses only after trying everyone: each has its override (--over-cap,
+# --unregistered), and the secretary must see at once everyone who needs it, not the
+# first one a run at a time.
+OVERRIDABLE = ("aid_over_cap", "aid_unregistered")
+NAMED_IN_REFUSAL = 5  # a refusal names the first few people, then how many more
+
+
 def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, Member]]:
-    """One gift to each member, every one through `give`; the first refusal undoes all."""
+    """One gift to each member, every one through `give`; any refusal undoes all.
+
+    A refusal that an override would lift (the cap, the hardship register) is gathered
+    for everyone and answered as one: how many, and who."""
     if not emp_nos:
         raise UnionError("aid_batch_empty")
     given = []
+    refused: dict[str, list[UnionError]] = {}
     for emp_no in emp_nos:
-        aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
+        try:
+            aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
+        except UnionError as error:
+            if error.key not in OVERRIDABLE:
+                raise
+            # give checks before it writes, and a refusal below rolls everything back
+            refused.setdefault(error.key, []).append(error)
+            continue
         given.append((aid, member))
+    for key in OVERRIDABLE:
+        if key in refused:
+            raise _refusal(key, refused[key], selected=len(emp_nos))
     return given
+
+
+def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError:
+    first = errors[0].params
+    if key == "aid_over_cap":
+        people = [
+            Phrase(
+                "aid_batch_person_given",
+                who=f"{e.params['emp_no']} {e.params['name']}",
+                given=e.params["given"],
+            )
+            for e in errors[:NAMED_IN_REFUSAL]
+        ]
+        details = {"cap": first["cap"], "year": first["year"]}
+    else:
+        people = [f"{e.params['who']} {e.params['name']}" for e in errors[:NAMED_IN_REFUSAL]]
+        details = {"on": first["on"]}
+    if len(errors) > NAMED_IN_REFUSAL:
+        people.append(Phrase("aid_batch_more", count=len(errors) - NAMED_IN_REFUSAL))
+    return UnionError(
+        key.replace("aid_", "aid_batch_", 1),
+        count=len(errors),
+        selected=selected,
+        kind=first["kind"],
+        people=Words(tuple(people)),
+        **details,
+    )
 
 
 def find_drive(session, value: str) -> AidDrive:

@@ -110,7 +110,7 @@ def audit_table(
         title="t_log",
         columns=(
             Column("id", "int"),
-            Column("at"),
+            Column("at", "datetime"),
             Column("actor"),
             Column("command"),
             Column("entity", "code:entity"),
