@@ -287,6 +287,13 @@ def test_money_is_exact_in_xlsx(roll: Cli, tmp_path):
     assert any(str(v) in ("1334.66", "1334.66") for v in values), values
 
 
+def test_by_category_in_chinese_means_the_kind_of_aid(roll: Cli):
+    """帮扶类别 is what aid calls its kind: `--by 类别` groups by kind (aid has no category)."""
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "300", "--on", "2025-03-02")
+    by_kind = roll("reports", "aid", "--year", "2025", "--by", "kind", "-f", "json").stdout
+    assert roll("reports", "aid", "--year", "2025", "--by", "类别", "-f", "json").stdout == by_kind
+
+
 def test_report_by_each_grouping_adds_up(roll: Cli):
     _fen_fixture(roll)
     roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-01")
@@ -1136,3 +1143,16 @@ def test_a_receipt_reads_like_the_seeds(roll: Cli):
         "5: 2025-11-03 aid to 10001 张丽 (illness), cash 500.00 yuan, "
         "goods 水果 (worth 80.50 yuan)\n"
     )
+
+
+def test_the_log_says_a_gift_in_yuan_and_in_words(roll: Cli):
+    """Trial: `log` showed a 500 元 gift as amount=50000 (fen) with English keys and codes
+    (member, source=union, 类型=illness), and a drive's end as the hardship file's 退档日期."""
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-03-02")
+    zh = roll("log", "--entity", "aid", "--lang", "zh").stdout
+    for words in ("慰问金=500.00", "类型=生病住院", "经费来源=工会经费", "工号=10001"):
+        assert words in zh, zh
+    assert "50000" not in zh and "illness" not in zh and "source" not in zh
+    assert "amount=500.00" in roll("log", "--entity", "aid").stdout
+    raw = json.loads(roll("log", "--entity", "aid", "-f", "json").stdout)
+    assert raw[0]["after"]["amount"] == 50000  # machines keep the stored fen

@@ -102,11 +102,12 @@ def test_someone_outside_the_audience_is_kept_and_named(year: Cli):
     be helping) but named, in the chosen language; women are not named."""
     result = year("events", "attend", "2", "10003", "10004")
     assert (
-        result.stderr.splitlines()[0] == "unionctl: event 2 is for women; 1 not of it: 10003 (kept)"
+        result.stderr.splitlines()[0]
+        == "unionctl: event 2 is for women; 1 not of it: 10003 李强 (kept)"
     )
     assert "2 signed in" in result.stdout
     zh = year("events", "register", "2", "10003", "--lang", "zh")
-    assert "unionctl: 活动 2 的对象是女职工；1 人不属于：10003（已照登记）" in zh.stderr
+    assert "unionctl: 活动 2 的对象是女职工；1 人不属于：10003 李强（已照登记）" in zh.stderr
     assert "not of it" not in year("events", "attend", "1", "10003").stderr  # all: anyone
 
 

@@ -80,8 +80,8 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
     },
     # reports --by: how a report is grouped
     "report_by": {
-        "kind": ("kind", "类别"),
-        "category": ("category", "分类"),
+        "kind": ("kind", "类型"),
+        "category": ("category", "类别"),
         "month": ("month", "月份"),
         "branch": ("branch", "分工会"),
         "source": ("source", "经费来源"),
@@ -204,8 +204,17 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
     "report_by": {
-        "类型": "kind",
-        "按类别": "kind",
+        "按类型": "kind",
+        "帮扶类别": "kind",
+        "活动类别": "kind",
+        "提案类型": "kind",
+        "分类": "category",
+        "按类别": "category",
+        "提案类别": "category",
+        "按来源": "source",
+        "按对象": "audience",
+        "按部门": "dept",
+        "按状态": "status",
         "按月": "month",
         "按月份": "month",
         "月": "month",
@@ -565,6 +574,14 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
     "t_aid_report": ("Aid", "帮扶慰问情况"),
     "t_aid_register": ("Hardship register", "困难职工档案情况"),
+    "amount": ("amount", "慰问金"),
+    "member": ("member", "工号"),
+    "source": ("source", "经费来源"),
+    "over_cap": ("over_cap", "超年度上限"),
+    "unregistered": ("unregistered", "未建档"),
+    "signups": ("signups", "报名人数"),
+    "aid_id": ("aid_id", "帮扶记录"),
+    "drive_id": ("drive_id", "募捐"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.

@@ -142,8 +142,25 @@ def _grouped_period(
     from unionctl.errors import UnionError
     from unionctl.parsing import parse_code, parse_period, today
 
-    by = parse_code("report_by", by, allowed=tuple(groups))
+    try:
+        by = parse_code("report_by", by, allowed=tuple(groups))
+    except UnionError:
+        # 类别 is the proposals' category, but in aid and events (帮扶类别, 活动类别) it is
+        # the kind: there it means --by kind.
+        if "category" in groups or "kind" not in groups or _typed_code(by) != "category":
+            raise
+        by = "kind"
     period = parse_period(month=month, year=year, start=start, end=end)
     if not future and period.start > today():
         raise UnionError("period_future", period=period.label(), today=today().isoformat())
     return by, period
+
+
+def _typed_code(text: str) -> str | None:
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_code
+
+    try:
+        return parse_code("report_by", text)
+    except UnionError:
+        return None

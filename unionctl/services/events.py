@@ -137,7 +137,7 @@ class Added:
 
 
 def _outside_audience(conn, event: Event, member_ids: list[int]) -> list[str]:
-    """Employee numbers of those not of the event's audience on its first day, by the
+    """`工号 姓名` of those not of the event's audience on its first day, by the
     rule the eligible count uses (reports/events.audience_is). `children` has none."""
     from unionctl.reports.events import audience_is
     from unionctl.reports.roll import covers
@@ -147,7 +147,8 @@ def _outside_audience(conn, event: Event, member_ids: list[int]) -> list[str]:
     marks = ", ".join(str(int(m)) for m in dict.fromkeys(member_ids))
     rows = conn.execute(
         text(
-            f"SELECT m.emp_no FROM member m JOIN member_period e ON e.member_id = m.id "
+            f"SELECT m.emp_no || ' ' || m.name FROM member m JOIN member_period e "
+            f"ON e.member_id = m.id "
             f"AND e.aspect = 'employment' AND {covers('e', ':day')} "
             f"WHERE m.id IN ({marks}) AND NOT {audience_is(':audience', ':day')} "
             "ORDER BY m.emp_no"
