@@ -43,6 +43,8 @@ WRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("members", "honour"): ("10001", "优秀护士", "--level", "city", "--on", "2025-05-12"),
     ("members", "delete"): ("10008",),
     ("members", "renumber"): ("10008", "20008"),
+    ("members", "rehire"): ("10007", "--on", "2025-07-01"),
+    ("members", "undo"): ("10007",),
     ("members", "import"): ("{tmp}/members.csv",),
     ("members", "branch", "add"): ("外科分工会",),
     ("members", "branch", "rename"): ("内科分工会", "内科第一分工会"),
@@ -79,6 +81,8 @@ NO_CHANGES |= {("aid", "import"), ("events", "import")}
 def receipts(template) -> Cli:
     def build(cli: Cli) -> None:
         cli("members", "add", "10008", "误录", "--joined", "2025-01-01")
+        cli("members", "add", "10007", "回院", "--joined", "2020-01-01")
+        cli("members", "depart", "10007", "--on", "2025-03-31", "--reason", "离职")
         cli("proposals", "session", "add", "--term", "5", "--session", "7", "--on", "2025-03-16")
         for number, title in enumerate(("改善食堂", "更衣柜", "夜班补贴", "停车位"), start=1):
             code = f"2025-00{number}"

@@ -180,6 +180,25 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "branch": ("branch", "分工会"),
         "hardship": ("hardship record", "困难档案"),
     },
+    # a recorded change of a person's history, as `members undo` names it
+    "history_action": {
+        "join": ("joining the union", "入会"),
+        "leave": ("leaving the union", "退会"),
+        "unjoin": ("change to non-member", "改为未入会"),
+        "depart": ("departure", "离职"),
+        "transfer_out": ("transfer out", "转出"),
+        "decease": ("death", "去世"),
+        "retire": ("retirement", "退休"),
+        "transfer": ("branch move", "调动分工会"),
+        "rehire": ("rehire", "重新入职"),
+        "edit": ("edit", "修改"),
+    },
+    # what `members undo --dry-run` does to each period
+    "undo_step": {
+        "removed": ("removed", "删除"),
+        "restored": ("restored", "恢复"),
+        "reopened": ("reopened", "重新在档"),
+    },
 }
 
 # Extra spellings accepted on input besides the code and the two names above.
@@ -418,6 +437,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
     "t_import_changes": ("Changes the import would make", "导入将做的修改"),
+    "t_undo": ("What the undo puts back", "撤销将恢复的记录"),
+    "step": ("step", "处理"),
+    "undone": ("undone", "撤销"),
+    "recorded_at": ("recorded_at", "登记时间"),
     # events
     "title_event": ("title", "活动名称"),
     "event_on": ("date", "日期"),
@@ -963,6 +986,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
         "{emp_no}：{on} 早于其在册日期（{start}）；如入职更早，请先运行 `unionctl members edit {emp_no} --hired 入职日期`",
     ),
+    "rehire_not_after": (
+        "{emp_no}: the rehire date {on} must be after the day they left the roll ({left})",
+        "{emp_no}：重新入职日期 {on} 须晚于离开名册的日期（{left}）",
+    ),
+    "hired_after_rehire": (
+        "{emp_no} was rehired on {on}, which is now their hire date; to correct it, undo the rehire (`unionctl members undo {emp_no}`) and record it again",
+        "{emp_no} 已于 {on} 重新入职，入职日期即为该日；如需更正，请先撤销（`unionctl members undo {emp_no}`）再重新登记",
+    ),
+    "nothing_to_undo": (
+        "{emp_no} ({name}) has no change to undo: only what adding them recorded (someone added by mistake is removed with `unionctl members delete {emp_no}`)",
+        "{emp_no}（{name}）没有可撤销的变动：只有添加时的记录（误录人员请用 `unionctl members delete {emp_no}` 删除）",
+    ),
+    "undo_not_kept": (
+        "{emp_no} ({name}): no undoable change is kept; their changes were recorded before this version kept what each change replaced",
+        "{emp_no}（{name}）没有可撤销的变动：其变动是在本版本之前登记的，当时未保存变动前的记录",
+    ),
+    "undo_history_moved": (
+        "{emp_no}: the history no longer is what the last recorded change ({action}, {on}) left, and nothing recorded why; nothing undone (`unionctl members show {emp_no}`)",
+        "{emp_no}：变动记录已与最近一次登记的变动（{action}，{on}）之后的不一致，且没有登记原因；未作撤销（`unionctl members show {emp_no}` 可查看）",
+    ),
+    "undo_hardship_open": (
+        "{emp_no} ({name}): undoing the {action} ({on_change}) would leave them off the roll with the hardship record opened {on} still open; close it first (`unionctl members hardship {emp_no} --close --reason …`)",
+        "{emp_no}（{name}）：撤销{action}（{on_change}）后其不在册，但 {on} 建立的困难档案仍在档；请先退档（`unionctl members hardship {emp_no} --close --reason …`）",
+    ),
     "change_before_birth": (
         "{emp_no}: the date {on} is before the birth date {birth}",
         "{emp_no}：日期 {on} 早于出生日期 {birth}",
@@ -1220,6 +1267,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} {name}: {old} → {new} on {on}",
         "{emp_no} {name}：{old} → {new}（{on}）",
     ),
+    "rehired": (
+        "{emp_no} {name}: back on the roll on {on} ({employment}, {branch}), {status}",
+        "{emp_no} {name}：{on} 重新入职（{employment}，{branch}），{status}",
+    ),
+    "undone": (
+        "{emp_no} {name}: undone: {action} on {on} (`{command}`); now {status}, {roll}",
+        "{emp_no} {name}：已撤销 {on} 的{action}（`{command}`）；现为{status}，{roll}",
+    ),
+    "undo_checked": (
+        "{emp_no} {name}: would undo: {action} on {on} (`{command}`), and be {status}, {roll}; nothing written (--dry-run)",
+        "{emp_no} {name}：将撤销 {on} 的{action}（`{command}`），之后为{status}，{roll}；未写入（--dry-run）",
+    ),
+    "on_roll_now": ("on the roll", "在册"),
+    "off_roll_now": ("off the roll", "不在册"),
+    "undo_keeps_off_roll": (
+        "{emp_no}: kept, though now on days off the roll: {aid} aid gift(s), {events} event attendance(s) (`unionctl aid list --member {emp_no}`)",
+        "{emp_no}：以下记录保留，但现落在不在册期间：帮扶 {aid} 次，活动签到 {events} 次（`unionctl aid list --member {emp_no}` 可查看）",
+    ),
     "branch_added": ("added branch {name}", "已添加分工会 {name}"),
     "branch_renamed": ("renamed branch {old} → {new}", "分工会已更名：{old} → {new}"),
     "hardship_registered": (
@@ -1281,6 +1346,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_unjoin": ("set to non-member", "改为未入会"),
     "act_depart": ("record leaving the hospital", "登记离职"),
     "act_transfer_out": ("transfer out of the union", "转出"),
+    "act_rehire": ("rehire (`members rehire`)", "重新入职（`members rehire`）"),
+    "act_rehire_join": ("rehire as a member (--join)", "重新入职并入会（--join）"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
     "act_register": ("register", "建档"),
@@ -1516,6 +1583,27 @@ HELP_ZH: dict[str, str] = {
     ),
     "members depart --reason": "离职、调出 …（记入变动记录）。",
     "members depart --transfer-out": "会籍随本人转出（转出），而不是终止。",
+    "members rehire": (
+        "登记已离开本院（离职/调出）的人员以原工号重新入职。\n\n"
+        "自 --on 起在册；离开至回来之间仍不在册。\n\n"
+        "示例：unionctl members rehire 10023 --on 2025-09-01 --branch 护理分工会 --join"
+    ),
+    "members rehire --on": "回到名册的日期（须晚于离开的日期）。",
+    "members rehire --employment": (
+        "用工性质：staff 在编、contract 合同制、trainee 规培、retired 退休（默认：同离开前）。"
+    ),
+    "members rehire --branch": "分工会（默认：离开前所在的分工会）。",
+    "members rehire --join": "当天起为会员（默认：暂未入会）。",
+    "members undo": (
+        "撤销某人最近一次登记的变动，例如日期登记错误的离职。\n\n"
+        "会籍状态、用工性质、分工会的任何变动都可撤销（离职、去世、退会、入会、退休、调动、"
+        "重新入职，以及改动了这些的修改或导入行）；撤销后用正确日期重新登记。\n\n"
+        "该变动新开的记录删除，它结束的记录恢复原样，会籍状态、用工性质、分工会、入会与入职日期"
+        "恢复到变动之前。再次运行可撤销更早的一次。此后登记的帮扶与活动签到保留；"
+        "如有落在不在册期间的，会给出提示。\n\n"
+        "示例：unionctl members undo 10023 --dry-run"
+    ),
+    "members undo --dry-run": "只说明将撤销什么，不写入任何数据。",
     "members delete": (
         "删除误录的人员（仅限除添加外没有任何变动记录的）。\n\n示例：unionctl members delete 10099"
     ),

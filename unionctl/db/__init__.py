@@ -35,6 +35,7 @@ SCHEMA_REVISIONS = (
     "0004_proposals",
     "0005_events",
     "0006_aid",
+    "0007_member_change",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 

@@ -38,6 +38,7 @@ CODED = {
     "gender": "gender",
     "tier": "hardship_tier",
     "level": "honour_level",
+    "action": "history_action",
     "source": "aid_source",
     "audience": "event_audience",
 }
