@@ -282,10 +282,16 @@ def _driver_rows(table, names: list[str], rows: list[dict]) -> list[tuple]:
     return out
 
 
+# One encoder for every audit entry: json.dumps with options builds a new one per call,
+# half the cost of encoding a member (an import writes one entry a row). The output is
+# json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)'s.
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _json(value: dict | None) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _AUDIT_JSON.encode(value)
 
 
 def open_database(
