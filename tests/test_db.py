@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Cli, db_dump
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unionctl.db import SCHEMA_HEAD, SCHEMA_REVISIONS
 from unionctl.db.migrate import alembic_head
@@ -255,3 +258,21 @@ def test_a_constraint_the_services_missed_is_one_plain_line():
     error = translate(raw, Target("sqlite:///u.db", None))
     assert error.message("zh") == "未写入：sqlite:///u.db 中已有相同的会员、称号、授予日期记录"
     assert "UNIQUE" not in error.message("en")
+
+
+# what an audit entry can hold: nested dicts and lists of text, numbers, dates, None
+audit_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=8), st.dates(), st.floats()
+)
+audit_values = st.recursive(
+    audit_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=8,
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), audit_values, max_size=6))
+def test_the_shared_audit_encoder_writes_what_json_dumps_wrote(value: dict):
+    from unionctl.db import _json
+
+    assert _json(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
