@@ -726,3 +726,19 @@ def test_the_import_gives_back_the_cycle_collectors_settings(cli: Cli, tmp_path:
         assert gc.get_freeze_count() == 0
     finally:
         gc.set_threshold(*original)
+
+
+def test_a_bad_code_is_refused_on_every_row_it_is_on(cli: Cli, tmp_path: Path):
+    """Code cells are read once per distinct value (row_parser); a refusal is not kept,
+    so each row that repeats it is named, and the same word in another column is
+    judged by that column."""
+    path = write(
+        tmp_path / "codes.csv",
+        "emp_no,name,status,employment\n"
+        "30001,甲,boss,staff\n30002,乙,boss,staff\n30003,丙,member,boss\n30004,丁,boss,staff\n",
+    )
+    result = cli.fails("members", "import", str(path))
+    lines = stderr_lines(result)
+    assert lines[0] == f"unionctl: nothing imported: 4 bad row(s) in {path}"
+    assert lines[1].startswith("  lines 2, 3, 5 (3 rows): unknown union status 'boss'")
+    assert lines[2].startswith("  line 4: unknown employment 'boss'")

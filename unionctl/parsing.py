@@ -92,6 +92,9 @@ def _match_date(text: str) -> dt.date | None:
 def parse_date(text: str) -> dt.date:
     """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天."""
     value = _typed(text)
+    parsed = _iso_date(value)  # the usual spelling first: it is none of the words below
+    if parsed is not None and 1900 <= parsed.year <= 9998:
+        return parsed
     lowered = value.lower()
     if lowered in ("today", "今天", "今日"):
         return today()

@@ -18,7 +18,7 @@ import gc
 import json
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,10 +140,18 @@ def read_roster(path: Path, sheet: str | None = None) -> TableFile:
 
 
 def _parsers(on: dt.date | None) -> dict[str, Callable[[str], object]]:
-    """Each column's parser, in FIELDS order: a row's problems are listed in that order."""
+    """Each column's parser, in FIELDS order: a row's problems are listed in that order.
+
+    A code column says the same few words all the way down a roster (staff, contract,
+    trainee in a million rows): each distinct cell is read once per file (a cache of
+    the parser's values; a refusal is not kept and is raised again for every row)."""
+
+    def once(parse: Callable[[str], object]) -> Callable[[str], object]:
+        return lru_cache(maxsize=256)(parse)
+
     return {
         "name": parse_text,
-        "gender": partial(parse_optional_code, "gender"),
+        "gender": once(partial(parse_optional_code, "gender")),
         "birth_date": parse_optional_birth_date,
         "phone": parse_phone,
         "id_card": lambda v: parse_id_card(v, on=on).number,
@@ -151,8 +159,8 @@ def _parsers(on: dt.date | None) -> dict[str, Callable[[str], object]]:
         "branch": parse_text,
         "post": parse_text,
         # 在职 ("working here") says too little: read as a blank cell (labels.VAGUE)
-        "employment": partial(parse_optional_code, "employment", vague_is_blank=True),
-        "status": partial(parse_optional_code, "status"),
+        "employment": once(partial(parse_optional_code, "employment", vague_is_blank=True)),
+        "status": once(partial(parse_optional_code, "status")),
         "joined_on": parse_optional_date,
         "hired_on": parse_optional_date,
     }
