@@ -94,6 +94,7 @@ HEADER_ALIASES = {
     "来院日期": "hired_on",
 }
 CHUNK = 1000
+PAGE_CACHE_KIB = 32 * 1024  # SQLite's page cache during an import (_page_cache)
 GC_EVERY = 100_000  # new objects between two runs of the cycle collector (_few_collections)
 
 
@@ -229,6 +230,23 @@ def _few_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextlib.contextmanager
+def _page_cache(conn, kib: int) -> Iterator[None]:
+    """SQLite's page cache for this connection, for the run, then as it was.
+
+    A new member's rows go into indexes in no order of theirs (a name, the span of each
+    history period): past the default 2 MB cache each insert reads a page back and
+    spills another to the WAL. Replaying a 1,000,000-row import's statements alone, the
+    inserts took 98-124 s of CPU with the default cache and 71-83 s with 32 MB (64 and
+    128 MB: no better); bench/README.md."""
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
+
+
 def import_members(
     database: Database,
     roster: TableFile,
@@ -253,7 +271,11 @@ def import_members(
         advance=advance,
     )
     try:
-        with _few_collections(), database.write(actor=actor, command=command) as work:
+        with (
+            _few_collections(),
+            database.write(actor=actor, command=command) as work,
+            _page_cache(work.session.connection(), PAGE_CACHE_KIB),
+        ):
             run.start(work)
             chunk: list[tuple[int, dict[str, str] | UnionError]] = []
             for item in roster.rows():
