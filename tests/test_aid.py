@@ -287,6 +287,13 @@ def test_money_is_exact_in_xlsx(roll: Cli, tmp_path):
     assert any(str(v) in ("1334.66", "1334.66") for v in values), values
 
 
+def test_by_category_in_chinese_means_the_kind_of_aid(roll: Cli):
+    """帮扶类别 is what aid calls its kind: `--by 类别` groups by kind (aid has no category)."""
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "300", "--on", "2025-03-02")
+    by_kind = roll("reports", "aid", "--year", "2025", "--by", "kind", "-f", "json").stdout
+    assert roll("reports", "aid", "--year", "2025", "--by", "类别", "-f", "json").stdout == by_kind
+
+
 def test_report_by_each_grouping_adds_up(roll: Cli):
     _fen_fixture(roll)
     roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-01")
@@ -307,7 +314,8 @@ def test_report_by_each_grouping_adds_up(roll: Cli):
         ("holiday", 1, 1),
     ]
     assert by_kind["aid"]["total"]["people"] == 3
-    assert by_kind["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    # illness visits are not 帮扶: only hardship and critical-illness aid helps a household
+    assert by_kind["hardship_register"] == [{"registered": 2, "helped": 0, "not_helped": 2}]
     by_month = _json(roll, "reports", "aid", "--year", "2025", "--by", "month")
     assert [(r["month"], r["aid_total"]) for r in by_month["aid"]["rows"]] == [
         ("2025-01", 1234.57),
@@ -322,8 +330,9 @@ def test_report_by_each_grouping_adds_up(roll: Cli):
     by_source = _json(roll, "reports", "aid", "--year", "2025", "--by", "source")
     assert [r["source"] for r in by_source["aid"]["rows"]] == ["union"]
     # a month with one household helped and one not
-    march = _json(roll, "reports", "aid", "--month", "2025-01")
-    assert march["hardship_register"] == [{"registered": 2, "helped": 2, "not_helped": 0}]
+    roll("aid", "give", "10001", "--kind", "hardship", "--amount", "100", "--on", "2025-01-05")
+    january = _json(roll, "reports", "aid", "--month", "2025-01")
+    assert january["hardship_register"] == [{"registered": 2, "helped": 1, "not_helped": 1}]
     feb = _json(roll, "reports", "aid", "--month", "2025-02")
     assert feb["hardship_register"] == [{"registered": 2, "helped": 0, "not_helped": 2}]
 
@@ -454,8 +463,11 @@ def test_due_changes_with_what_was_done(due: Cli):
     due("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-11-05")
     rows = _json(due, "aid", "due", "--month", "2025-11")
     items = [(r["item"], r["emp_no"]) for r in rows]
-    # the gift fulfilled the plan and helped the household this year
-    assert ("plan", "10001") not in items and ("hardship", "10001") not in items
+    # the gift fulfilled the plan; an illness visit is not 帮扶 to the household
+    assert ("plan", "10001") not in items and ("hardship", "10001") in items
+    due("aid", "give", "10001", "--kind", "hardship", "--amount", "500", "--on", "2025-11-06")
+    items = [(r["item"], r["emp_no"]) for r in _json(due, "aid", "due", "--month", "2025-11")]
+    assert ("hardship", "10001") not in items
     # what was done shows beside each person
     due("aid", "give", "10004", "--kind", "birthday", "--amount", "100", "--on", "2025-10-30")
     rows = _json(due, "aid", "due", "--month", "2025-11")
@@ -498,7 +510,7 @@ def test_batch_gives_each_selected_member_and_prints_the_sign_sheet(roll: Cli):
         "zh",
     )
     assert out.stdout.splitlines() == [
-        "序号,工号,姓名,科室,金额,签名",
+        "序号,工号,姓名,科室,慰问金,签名",
         "1,10001,张丽,心内科,200.50,",
         "2,10004,赵敏,护理部,200.50,",
         "合计,,,,401.00,",
@@ -528,7 +540,7 @@ def test_batch_dry_run_writes_nothing(roll: Cli):
     )
     sheet = json.loads(out.stdout)
     assert [r["emp_no"] for r in sheet["rows"]] == ["10001", "10002", "10003", "10004"]
-    assert sheet["total"]["amount"] == 0.04
+    assert sheet["total"]["cash"] == 0.04
     assert db_dump(roll.db) == before
 
 
@@ -581,10 +593,10 @@ def test_batch_sign_sheet_as_xlsx(roll: Cli, tmp_path):
         [c for c in row if c is not None]
         for row in load_workbook(path).active.iter_rows(values_only=True)
     ]
-    assert ["序号", "工号", "姓名", "科室", "金额", "签名"] in cells
+    assert ["序号", "工号", "姓名", "科室", "慰问金", "签名"] in cells
     flat = [str(c) for row in cells for c in row]
     assert "合计" in flat and "199.98" in flat, cells
-    assert cells[0] == ["签领表 2025-01-20"]  # the title and date on top
+    assert cells[0] == ["节日慰问签领表 2025-01-20"]  # the occasion (the kind) and date on top
     sheet = load_workbook(path).active
     signature = sheet.column_dimensions["F"].width
     assert signature >= 24 > sheet.column_dimensions["E"].width, signature  # room to sign
@@ -809,3 +821,638 @@ def test_bereavement_after_a_death_counts_in_the_last_branch(roll: Cli):
     table = rows[0] if isinstance(rows, list) else rows.get("aid", rows)
     branches = {r["branch"]: r for r in table["rows"]}
     assert "护理分工会" in branches and None not in branches and "—" not in branches
+
+
+# --- the third trial's leftovers: the sheet, a batch's override, receipts (issue 8) ---
+
+
+def _batch(cli: Cli, *args: str, code: int = 0):
+    return cli("aid", "batch", "--kind", "holiday", "--on", "2025-03-08", *args, code=code)
+
+
+def test_the_sign_sheet_shows_cash_and_goods_apart_exact_to_the_fen(roll: Cli, tmp_path):
+    """One 金额 column added cash and goods together: a secretary could not tell how
+    much money to hand over from what was bought. Three gifts of 0.10 add to 0.30,
+    not 0.30000000000000004, in every format."""
+    gifts = ("--amount", "0.10", "--goods", "大米", "--goods-value", "0.20", "--gender", "F")
+    out = _batch(roll, *gifts, "--dry-run", "--lang", "zh", "-f", "csv").stdout
+    assert out.splitlines() == [
+        "序号,工号,姓名,科室,慰问金,物品,物品价值,签名",
+        "1,10001,张丽,心内科,0.10,大米,0.20,",
+        "2,10002,王芳,急诊科,0.10,大米,0.20,",
+        "3,10004,赵敏,护理部,0.10,大米,0.20,",
+        "合计,,,,0.30,,0.60,",
+    ]
+    sheet = json.loads(_batch(roll, *gifts, "--dry-run", "-f", "json").stdout)
+    assert sheet["rows"][0] == {
+        "seq": 1,
+        "emp_no": "10001",
+        "name": "张丽",
+        "dept": "心内科",
+        "cash": 0.1,
+        "goods": "大米",
+        "goods_value": 0.2,
+        "signature": None,
+    }
+    assert (sheet["total"]["cash"], sheet["total"]["goods_value"]) == (0.3, 0.6)
+    md = _batch(roll, *gifts, "--dry-run", "-f", "md").stdout
+    assert md.splitlines()[-1].replace(" ", "") == "|Total||||0.30||0.60||"
+    path = tmp_path / "sheet.xlsx"
+    _batch(roll, *gifts, "-f", "xlsx", "-o", str(path), "--lang", "zh")
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[1] == ("序号", "工号", "姓名", "科室", "慰问金", "物品", "物品价值", "签名")
+    assert rows[-1] == ("合计", None, None, None, 0.3, None, 0.6, None)
+    listed = _rows(roll, "aid", "list", "--kind", "holiday")
+    assert [(r["cash"], r["goods"], r["goods_value"]) for r in listed] == [(0.1, "大米", 0.2)] * 3
+
+
+def test_the_sign_sheet_has_no_goods_columns_when_nobody_gets_goods(roll: Cli):
+    out = _batch(roll, "--amount", "200", "--gender", "F", "--dry-run", "-f", "csv").stdout
+    assert out.splitlines()[0] == "no,emp_no,name,dept,cash,signature"
+
+
+def test_the_sign_sheet_is_titled_with_its_occasion_and_date(roll: Cli, tmp_path):
+    """It was titled 签领表 and the date, whatever it was for; a secretary files a
+    春节送温暖签领表 and a 三八节慰问签领表."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "三八.xlsx"
+    _batch(
+        roll,
+        "--amount",
+        "100",
+        "--gender",
+        "F",
+        "--title",
+        "三八节慰问",
+        "-f",
+        "xlsx",
+        "-o",
+        str(path),
+        "--lang",
+        "zh",
+        "--dry-run",
+    )
+    book = load_workbook(path)
+    assert next(book.active.iter_rows(values_only=True))[0] == "三八节慰问签领表 2025-03-08"
+    assert book.active.title == "三八节慰问签领表 2025-03-08"
+    assert book.properties.title == "三八节慰问签领表 2025-03-08"
+    # the kind's name when no --title; English says it its own way
+    md = _batch(roll, "--amount", "100", "--dry-run", "-f", "md", "--lang", "zh").stdout
+    assert md.startswith("### 节日慰问签领表 2025-03-08\n")
+    md = _batch(roll, "--amount", "100", "--dry-run", "-f", "md", "--title", "Spring Festival")
+    assert md.stdout.startswith("### Sign-for sheet: Spring Festival 2025-03-08\n")
+    md = _batch(roll, "--amount", "100", "--dry-run", "-f", "md").stdout
+    assert md.startswith("### Sign-for sheet: holiday greetings 2025-03-08\n")
+
+
+def test_the_sign_sheet_title_on_a_real_terminal(roll: Cli):
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    try:
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "unionctl",
+                "--lang",
+                "zh",
+                "aid",
+                "batch",
+                "--kind",
+                "holiday",
+                "--amount",
+                "300",
+                "--on",
+                "2025-01-20",
+                "--title",
+                "春节送温暖",
+                "--dry-run",
+            ],
+            env={**os.environ, **roll.env, "COLUMNS": "100", "TERM": "dumb"},
+            stdin=slave,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        child.wait(timeout=60)
+    finally:
+        os.close(master)
+    shown = b"".join(chunks).decode()
+    assert child.returncode == 0
+    assert "春节送温暖签领表 2025-01-20" in shown and "│" in shown, shown
+
+
+def test_a_batch_over_the_cap_is_refused_naming_how_many_and_who(roll: Cli):
+    """It stopped at the first member over the cap: the secretary fixed one, ran it
+    again, met the next. Now everyone is checked and the refusal names them."""
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    for emp_no, amount in (("10001", "250"), ("10002", "210.5"), ("10004", "201")):
+        roll("aid", "give", emp_no, "--kind", "holiday", "--amount", amount, "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    result = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01"
+    )
+    assert result.stderr == (
+        "unionctl: 3 of the 4 selected would pass the yearly cap of 300.00 yuan for holiday "
+        "greetings in 2025: 10001 张丽 (had 250.00), 10002 王芳 (had 210.50), 10004 赵敏 "
+        "(had 201.00); nothing given; to give it anyway add --over-cap --note REASON\n"
+    )
+    zh = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01", "--lang", "zh"
+    ).stderr
+    assert zh.startswith("unionctl: 选中的 4 人中有 3 人将超过节日慰问 2025 年度上限 300.00 元：")
+    assert "10001 张丽（已领 250.00 元）、10002 王芳" in zh
+    # --over-cap without a reason is still refused, as for `aid give`
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--on",
+        "2025-02-01",
+        "--over-cap",
+        contains="3 of the 4",
+    )
+    assert db_dump(roll.db) == before
+
+
+def test_a_refusal_names_the_first_five_and_counts_the_rest(roll: Cli):
+    for number in range(10011, 10018):
+        roll("members", "add", str(number), f"职工{number}", "--joined", "2020-01-01")
+    result = roll.fails(
+        "aid", "batch", "--kind", "hardship", "--amount", "500", "--on", "2025-02-01"
+    )
+    assert "11 selected have no open hardship record on 2025-02-01" in result.stderr
+    assert "10001 张丽, 10002 王芳, 10003 李强, 10004 赵敏, 10011 职工10011, and 6 more" in (
+        result.stderr
+    )
+    assert "--unregistered --note REASON" in result.stderr
+
+
+def test_a_batch_gives_over_the_cap_with_a_reason_and_flags_those_rows(roll: Cli):
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    result = roll(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--on",
+        "2025-02-01",
+        "--over-cap",
+        "--note",
+        "春节加发",
+        "-f",
+        "csv",
+    )
+    assert "4 gifts of holiday greetings recorded, 400.00 yuan in all (1 flagged)" in result.stderr
+    rows = _rows(roll, "aid", "list", "--kind", "holiday", "--from", "2025-02-01")
+    assert [(r["emp_no"], r["flag"], r["note"]) for r in rows] == [
+        ("10001", None, "春节加发"),
+        ("10002", "over_cap", "春节加发"),  # flagged as `aid give --over-cap` flags it
+        ("10003", None, "春节加发"),
+        ("10004", None, "春节加发"),
+    ]
+
+
+def test_a_batch_of_hardship_aid_to_the_unregistered_with_a_reason(roll: Cli):
+    roll("members", "hardship", "10001", "--tier", "deep", "--reason", "重病", "--on", "2025-01-02")
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "hardship",
+        "--amount",
+        "500",
+        "--branch",
+        "内科分工会",
+        "--on",
+        "2025-02-01",
+        contains="1 of the 2 selected",
+    )
+    roll(
+        "aid",
+        "batch",
+        "--kind",
+        "hardship",
+        "--amount",
+        "500",
+        "--branch",
+        "内科分工会",
+        "--on",
+        "2025-02-01",
+        "--unregistered",
+        "--note",
+        "退休困难",
+    )
+    rows = _rows(roll, "aid", "list", "--kind", "hardship")
+    assert [(r["emp_no"], r["flag"]) for r in rows] == [("10001", None), ("10003", "unregistered")]
+
+
+def test_a_receipt_reads_like_the_seeds(roll: Cli):
+    """ "148：2025-11-02 向 10001 董英 发放生病住院，合计 500.00 元" added cash and goods
+    and put the kind where a secretary writes the occasion."""
+    zh = ("--lang", "zh")
+    out = roll(
+        "aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-11-02", *zh
+    ).stdout
+    assert out == "1：2025-11-02 慰问 10001 张丽（生病住院），慰问金 500.00 元\n"
+    out = roll(
+        "aid",
+        "give",
+        "10004",
+        "--kind",
+        "illness",
+        "--amount",
+        "300.5",
+        "--goods",
+        "大米、棉被",
+        "--goods-value",
+        "1200",
+        "--on",
+        "2025-11-02",
+        *zh,
+    ).stdout
+    assert out == (
+        "2：2025-11-02 慰问 10004 赵敏（生病住院），慰问金 300.50 元，"
+        "物品 大米、棉被（价值 1200.00 元）\n"
+    )
+    out = roll(
+        "aid",
+        "give",
+        "--outsider",
+        "城东村贫困户",
+        "--kind",
+        "holiday",
+        "--goods",
+        "大米",
+        "--goods-value",
+        "80",
+        "--on",
+        "2025-11-02",
+        *zh,
+    ).stdout
+    assert out == "3：2025-11-02 慰问 城东村贫困户（节日慰问），物品 大米（价值 80.00 元）\n"
+    out = roll(
+        "aid",
+        "give",
+        "--outsider",
+        "城东村贫困户",
+        "--kind",
+        "hardship",
+        "--amount",
+        "300",
+        "--unregistered",
+        "--note",
+        "结对帮扶",
+        "--on",
+        "2025-11-02",
+        *zh,
+    ).stdout
+    assert out == "4：2025-11-02 慰问 城东村贫困户（困难帮扶），慰问金 300.00 元（标记：未建档）\n"
+    out = roll(
+        "aid",
+        "give",
+        "10001",
+        "--kind",
+        "illness",
+        "--amount",
+        "500",
+        "--goods",
+        "水果",
+        "--goods-value",
+        "80.5",
+        "--on",
+        "2025-11-03",
+    ).stdout
+    assert out == (
+        "5: 2025-11-03 aid to 10001 张丽 (illness), cash 500.00 yuan, "
+        "goods 水果 (worth 80.50 yuan)\n"
+    )
+
+
+def test_the_log_says_a_gift_in_yuan_and_in_words(roll: Cli):
+    """Trial: `log` showed a 500 元 gift as amount=50000 (fen) with English keys and codes
+    (member, source=union, 类型=illness), and a drive's end as the hardship file's 退档日期."""
+    roll("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-03-02")
+    zh = roll("log", "--entity", "aid", "--lang", "zh").stdout
+    for words in ("金额=500.00", "类型=生病住院", "经费来源=工会经费", "工号=10001"):
+        assert words in zh, zh
+    assert "50000" not in zh and "illness" not in zh and "source" not in zh
+    assert "amount=500.00" in roll("log", "--entity", "aid").stdout
+    raw = json.loads(roll("log", "--entity", "aid", "-f", "json").stdout)
+    assert raw[0]["after"]["amount"] == 50000  # machines keep the stored fen
+
+
+# --- the fourth trial (a secretary's 春节送温暖): who a batch reaches, twice, 帮扶 ---
+
+
+@pytest.fixture
+def moved(template) -> Cli:
+    """The roll in a year of changes: 10002 left the hospital on 2025-06-30, 10004 died
+    on 2025-08-02, 10005 was hired on 2025-07-01 (10003 is retired: still on the roll)."""
+
+    def build(cli: Cli) -> None:
+        cli("members", "depart", "10002", "--on", "2025-06-30", "--reason", "离职")
+        cli("members", "decease", "10004", "--on", "2025-08-02", "--reason", "病故")
+        cli("members", "add", "10005", "孙伟", "--hired", "2025-07-01", "--joined", "2025-07-01")
+
+    return template("aid_moved", build, base="roll")
+
+
+def _sheet(cli: Cli, *args: str) -> list[str]:
+    out = cli(
+        "aid", "batch", "--kind", "holiday", "--amount", "300", "--dry-run", "-f", "json", *args
+    )
+    return [row["emp_no"] for row in json.loads(out.stdout)["rows"]]
+
+
+def test_a_batch_reaches_only_those_on_the_roll_on_its_day(moved: Cli):
+    """A 春节送温暖 dry run over the demo listed the dead, those who had left the hospital
+    and those transferred out; a back-entered batch listed someone hired months later."""
+    assert _sheet(moved, "--on", "2025-12-20") == ["10001", "10003", "10005"]
+    # back-entered: the roll of that day, not today's
+    assert _sheet(moved, "--on", "2025-01-20") == ["10001", "10002", "10003", "10004"]
+    assert _sheet(moved, "--on", "2025-07-15") == ["10001", "10003", "10004", "10005"]
+    # the `members list` filters narrow the day's roll
+    assert _sheet(moved, "--on", "2025-07-15", "--gender", "F") == ["10001", "10004"]
+    assert _sheet(moved, "--on", "2025-12-20", "--employment", "retired") == ["10003"]
+    before = db_dump(moved.db)
+    result = moved.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "300",
+        "--on",
+        "2025-12-20",
+        "--status",
+        "deceased",
+    )
+    assert result.stderr == (
+        "unionctl: no one on the roll on 2025-12-20 matches the filters: nothing given\n"
+    )
+    assert db_dump(moved.db) == before
+
+
+@pytest.mark.parametrize("kind", ["holiday", "illness", "hardship", "cooling", "other"])
+def test_aid_goes_only_to_someone_on_the_roll_that_day(moved: Cli, kind):
+    """`aid give --kind holiday` to a member dead four months was recorded."""
+    # hardship aid past the register (先建档), so that only the roll decides here
+    extra = ("--unregistered", "--note", "建档审批中") if kind == "hardship" else ()
+    before = db_dump(moved.db)
+    for emp_no, on in (("10004", "2025-09-01"), ("10002", "2025-07-01"), ("10005", "2025-06-30")):
+        result = moved.fails(
+            "aid", "give", emp_no, "--kind", kind, "--amount", "200", "--on", on, *extra
+        )
+        assert f"{emp_no} " in result.stderr and f"is not on the roll on {on}" in result.stderr
+    assert db_dump(moved.db) == before
+    # the day before they left, the day they were hired, and a retiree: on the roll
+    for emp_no, on in (("10004", "2025-08-01"), ("10005", "2025-07-01"), ("10003", "2025-09-01")):
+        _id(moved, emp_no, "--kind", kind, "--amount", "200", "--on", on, *extra)
+
+
+def test_what_still_reaches_someone_off_the_roll(moved: Cli):
+    """丧事 visits the family; 医疗互助 and 安康保险 pay a claim whose event came while on the
+    roll; a donation drive hands what colleagues gave to the family (the seeds' 因公殉职
+    doctor's parents)."""
+    _id(moved, "10004", "--kind", "bereavement", "--amount", "1000", "--on", "2025-08-03")
+    _id(moved, "10004", "--kind", "mutual_medical", "--amount", "3000", "--on", "2025-09-10")
+    _id(moved, "10002", "--kind", "insurance", "--amount", "800", "--on", "2025-07-20")
+    moved("aid", "drive", "add", "为赵敏家属捐款", "--for", "10004", "--on", "2025-08-03")
+    moved("aid", "drive", "give", "1", "10001", "--amount", "500", "--on", "2025-08-04")
+    out = moved("aid", "drive", "close", "1", "--kind", "disaster", "--on", "2025-08-10")
+    assert "500.00" in out.stdout
+
+
+def test_the_same_batch_twice_is_refused_unless_again(roll: Cli):
+    """Running a batch a second time (a retry, a colleague at the other desk) paid
+    everyone twice, without a word."""
+    _batch(roll, "--amount", "300", "--gender", "F", "--title", "三八节慰问")
+    before = db_dump(roll.db)
+    result = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "300", "--on", "2025-03-08"
+    )
+    assert result.stderr == (
+        "unionctl: 3 of the 4 selected already had holiday greetings on 2025-03-08: "
+        "10001 张丽, 10002 王芳, 10004 赵敏; nothing given; to give it again add --again\n"
+    )
+    zh = roll.fails(
+        "aid", "batch", "--kind", "holiday", "--amount", "300", "--on", "2025-03-08", "--lang", "zh"
+    ).stderr
+    assert zh == (
+        "unionctl: 选中的 4 人中有 3 人在 2025-03-08 已登记节日慰问：10001 张丽、10002 王芳、"
+        "10004 赵敏；未发放。确需再发请加 --again\n"
+    )
+    assert db_dump(roll.db) == before
+    # another day or another kind is another gift
+    _batch(roll, "--amount", "300", "--gender", "F", "--on", "2025-03-09")
+    roll("aid", "batch", "--kind", "cooling", "--amount", "50", "--on", "2025-03-08")
+    out = _batch(roll, "--amount", "300", "--again", "--note", "补发", "-f", "csv")
+    assert "4 gifts of holiday greetings recorded" in out.stderr
+    on_the_day = _rows(
+        roll, "aid", "list", "--kind", "holiday", "--from", "2025-03-08", "--to", "2025-03-08"
+    )
+    assert [(r["emp_no"], r["note"]) for r in on_the_day] == [
+        ("10001", "三八节慰问"),  # the occasion is the note when --note is left out
+        ("10002", "三八节慰问"),
+        ("10004", "三八节慰问"),
+        ("10001", "补发"),
+        ("10002", "补发"),
+        ("10003", "补发"),
+        ("10004", "补发"),
+    ]
+
+
+def test_a_dry_run_warns_of_a_batch_already_given(roll: Cli):
+    _batch(roll, "--amount", "300", "--gender", "F")
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "300",
+        "--on",
+        "2025-03-08",
+        "--dry-run",
+        contains="--again",
+    )
+
+
+def test_the_occasion_is_no_reason_for_an_override(roll: Cli):
+    """--title names the occasion and becomes the note; it is not the reason an
+    override asks for."""
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    roll.fails(
+        "aid",
+        "batch",
+        "--kind",
+        "holiday",
+        "--amount",
+        "100",
+        "--on",
+        "2025-02-01",
+        "--over-cap",
+        "--title",
+        "春节送温暖",
+        contains="--note",
+    )
+    assert db_dump(roll.db) == before
+
+
+def test_an_override_without_its_reason_says_the_note_is_missing(helped: Cli):
+    """`--over-cap` without --note answered "to give it anyway add --over-cap --note
+    REASON": the secretary had given --over-cap and was told to give it."""
+    for day in ("2025-02-01", "2025-03-01", "2025-04-01"):
+        _id(helped, "10004", "--kind", "illness", "--on", day)
+    before = db_dump(helped.db)
+    over = ("aid", "give", "10004", "--kind", "illness", "--on", "2025-05-01", "--over-cap")
+    assert helped.fails(*over).stderr == (
+        "unionctl: 10004 already had 900.00 yuan of illness in 2025; 300.00 more passes the "
+        "yearly cap of 1000.00; --over-cap needs its reason: add --note REASON\n"
+    )
+    assert helped.fails(*over, "--lang", "zh").stderr == (
+        "unionctl: 10004 在 2025 年已领生病住院 900.00 元，再发 300.00 元将超过年度上限 "
+        "1000.00 元；--over-cap 须写明原因：请加 --note 原因\n"
+    )
+    unregistered = ("aid", "give", "10004", "--kind", "hardship", "--amount", "500")
+    result = helped.fails(*unregistered, "--on", "2025-05-01", "--unregistered")
+    assert result.stderr.endswith("; --unregistered needs its reason: add --note REASON\n")
+    assert "add --unregistered" not in result.stderr
+    result = helped.fails(*unregistered, "--on", "2025-05-01", "--unregistered", "--lang", "zh")
+    assert result.stderr.endswith("；--unregistered 须写明原因：请加 --note 原因\n")
+    # without the override, the way to give it anyway
+    assert helped.fails(*over[:-1]).stderr.endswith(
+        "; to give it anyway add --over-cap --note REASON\n"
+    )
+    assert db_dump(helped.db) == before
+
+
+def test_a_batch_override_without_its_reason_says_the_note_is_missing(roll: Cli):
+    roll("aid", "policy", "set", "holiday", "--yearly-cap", "300")
+    roll("aid", "give", "10002", "--kind", "holiday", "--amount", "250", "--on", "2025-01-05")
+    before = db_dump(roll.db)
+    gift = ("aid", "batch", "--kind", "holiday", "--amount", "100", "--on", "2025-02-01")
+    result = roll.fails(*gift, "--over-cap")
+    assert result.stderr == (
+        "unionctl: 1 of the 4 selected would pass the yearly cap of 300.00 yuan for holiday "
+        "greetings in 2025: 10002 王芳 (had 250.00); nothing given; --over-cap needs its "
+        "reason: add --note REASON\n"
+    )
+    assert roll.fails(*gift, "--over-cap", "--lang", "zh").stderr.endswith(
+        "未发放。--over-cap 须写明原因：请加 --note 原因\n"
+    )
+    hardship = ("aid", "batch", "--kind", "hardship", "--amount", "500", "--on", "2025-02-01")
+    result = roll.fails(*hardship, "--unregistered", "--branch", "内科分工会")
+    assert result.stderr.endswith(
+        "nothing given; --unregistered needs its reason: add --note REASON\n"
+    )
+    zh = roll.fails(*hardship, "--unregistered", "--branch", "内科分工会", "--lang", "zh").stderr
+    assert zh.endswith("未发放。--unregistered 须写明原因：请加 --note 原因\n")
+    assert db_dump(roll.db) == before
+
+
+def test_only_hardship_aid_counts_as_helping_a_household(helped: Cli):
+    """After a 春节 holiday batch every registered household showed as 已帮扶 and left
+    `aid due`'s 今年未帮扶的困难户: a holiday gift, a birthday or a 送清凉 is not 帮扶.
+    Only the kinds 先建档，后帮扶 governs (hardship, critical_illness) count."""
+
+    def register() -> tuple[int, int, int]:
+        row = _json(helped, "reports", "aid", "--year", "2025")["hardship_register"][0]
+        return row["registered"], row["helped"], row["not_helped"]
+
+    def not_helped(month: str) -> list[str]:
+        rows = _json(helped, "aid", "due", "--month", month)
+        return [r["emp_no"] for r in rows if r["item"] == "hardship"]
+
+    _batch(helped, "--amount", "300", "--title", "春节送温暖", "--on", "2025-01-20")
+    helped("aid", "give", "10001", "--kind", "cooling", "--amount", "50", "--on", "2025-07-10")
+    helped("aid", "give", "10001", "--kind", "illness", "--amount", "500", "--on", "2025-08-10")
+    assert register() == (1, 0, 1)
+    assert not_helped("2025-09") == ["10001"]
+    helped(
+        "aid",
+        "give",
+        "10001",
+        "--kind",
+        "critical_illness",
+        "--amount",
+        "5000",
+        "--on",
+        "2025-09-10",
+    )
+    assert register() == (1, 1, 0)
+    assert not_helped("2025-09") == []
+    assert not_helped("2025-08") == ["10001"]  # not yet helped at the end of August
+
+
+def test_due_for_a_past_month_is_as_of_its_end(due: Cli):
+    """`aid due --month 2025-12` (a past month) showed 上次慰问 2026-01-21 beside 今年次数 0:
+    what has been done is read as of the month's end, not today."""
+    later = {"UNIONCTL_TODAY": "2026-02-01"}
+
+    def due_in(month: str, env=None) -> list[dict]:
+        return json.loads(due("aid", "due", "--month", month, "-f", "json", env=env).stdout)
+
+    due("aid", "give", "10004", "--kind", "birthday", "--amount", "100", "--on", "2025-10-30")
+    due("members", "hardship", "10001", "--close", "--reason", "脱困", "--on", "2025-12-15")
+    gift = ("aid", "give", "--kind", "illness", "--amount", "500", "--on")
+    due(*gift, "2026-01-21", "10001", env=later)
+    due(*gift, "2026-01-05", "10004", env=later)
+    rows = due_in("2025-11")
+    got = {
+        (r["item"], r["emp_no"]): (r["times_this_year"], r["given_this_year"], r["last_given"])
+        for r in rows
+    }
+    # the plan was open at November's end (the January gift fulfilled it), and so was
+    # the household's record (closed in December)
+    assert got[("plan", "10001")] == (0, None, None)
+    assert got[("hardship", "10001")] == (0, None, None)
+    assert got[("birthday", "10004")] == (1, 100.0, "2025-10-30")
+    assert got[("revisit", "10004")] == (1, 100.0, "2025-10-30")
+    assert next(r for r in rows if r["item"] == "plan")["days_waiting"] == 60
+    # read again later: nothing has changed for November
+    assert due_in("2025-11", env=later) == rows
+    # December: the record was closed in it, January's gifts are still to come
+    december = {(r["item"], r["emp_no"]): r for r in due_in("2025-12", env=later)}
+    assert ("hardship", "10001") not in december
+    assert december[("plan", "10001")]["last_given"] is None
+    # January sees January
+    january = {(r["item"], r["emp_no"]): r for r in due_in("2026-01", env=later)}
+    assert ("plan", "10001") not in january
+
+
+def test_a_birthday_given_in_its_month_is_no_longer_due(due: Cli):
+    """The birthday list went on asking for visits already made. Left out, as a plan is
+    once a gift fulfils it."""
+    due("aid", "give", "10006", "--kind", "birthday", "--amount", "100", "--on", "2025-11-03")
+    due("aid", "give", "10007", "--kind", "holiday", "--amount", "100", "--on", "2025-11-04")
+    due("aid", "give", "10005", "--kind", "birthday", "--amount", "100", "--on", "2025-10-20")
+    rows = _json(due, "aid", "due", "--month", "2025-11")
+    items = [(r["item"], r["emp_no"]) for r in rows]
+    # another kind, or a birthday gift in another month, does not do it
+    assert [emp_no for item, emp_no in items if item == "birthday"] == ["10004", "10007", "10005"]
+    assert ("retirement", "10006") in items  # a birthday gift is no retirement visit

@@ -19,7 +19,9 @@ HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "tabulate")
 
 def _command_paths(group=None, prefix=()):
     group = group or get_command(app)
-    for name, command in sorted(group.commands.items()):
+    ctx = group.context_class(group)
+    for name in sorted(group.list_commands(ctx)):
+        command = group.get_command(ctx, name)
         path = (*prefix, name)
         if hasattr(command, "commands"):
             yield from _command_paths(command, path)

@@ -97,6 +97,29 @@ def test_attendance_above_eligible_is_kept_and_warned(year: Cli):
     assert '"flag": "over_eligible"' in show
 
 
+def test_someone_outside_the_audience_is_kept_and_named(year: Cli):
+    """Third trial: a man signed in to a 女职工 event without a word. He is kept (he may
+    be helping) but named, in the chosen language; women are not named."""
+    result = year("events", "attend", "2", "10003", "10004")
+    assert (
+        result.stderr.splitlines()[0]
+        == "unionctl: event 2 is for women; 1 not of it: 10003 李强 (kept)"
+    )
+    assert "2 signed in" in result.stdout
+    zh = year("events", "register", "2", "10003", "--lang", "zh")
+    assert "unionctl: 活动 2 的对象是女职工；1 人不属于：10003 李强（已照登记）" in zh.stderr
+    assert "not of it" not in year("events", "attend", "1", "10003").stderr  # all: anyone
+
+
+def test_a_sign_up_after_the_event_began_is_kept_and_said(year: Cli):
+    """Third trial: sign-ups to a past event were taken silently (a paper list entered
+    late, or the wrong event): kept, with a line saying so."""
+    late = year("events", "register", "1", "10004")
+    assert "event 1 began on 2025-06-01: these sign-ups were recorded after it" in late.stderr
+    year("events", "add", "春季健步走", "--kind", "sports", "--on", "2026-03-01")
+    assert year("events", "register", "6", "10004").stderr == ""
+
+
 def test_show_gives_sign_ups_no_shows_awards_and_cost(year: Cli):
     out = year("events", "show", "5", "--format", "csv").stdout
     for line in (

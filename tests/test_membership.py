@@ -83,7 +83,21 @@ def test_range_and_bad_period(year_of_changes: Cli):
     year_of_changes.fails(
         "reports", "membership", "--year", "2025", "--month", "2025-01", contains="one period"
     )
-    year_of_changes.fails("reports", "membership", "--by", "planet", contains="branch, month")
+    year_of_changes.fails(
+        "reports", "membership", "--by", "planet", contains="month 月份, branch 分工会"
+    )
+
+
+def test_by_takes_the_grouping_in_either_language(year_of_changes: Cli):
+    """A secretary types --by 分工会 / 按月; a wrong one is named in her language, spaced."""
+    english = _report(year_of_changes, "--year", "2025", "--by", "branch")
+    assert _report(year_of_changes, "--year", "2025", "--by", "分工会") == english
+    by_month = _report(year_of_changes, "--year", "2025", "--by", "month")
+    assert _report(year_of_changes, "--year", "2025", "--by", "按月") == by_month
+    year_of_changes.fails(
+        "reports", "membership", "--by", "来源", env={"UNIONCTL_LANG": "zh"},
+        contains="未知的分组方式 --by '来源'；可用：month 月份, branch 分工会",
+    )  # fmt: skip
 
 
 def test_quitting_the_union_keeps_a_person_on_the_roll(cli: Cli):

@@ -209,3 +209,48 @@ def test_a_workbook_is_never_written_to_a_terminal_named_by_output(roll):
     finally:
         os.close(leader)
         os.close(follower)
+
+
+@pytest.fixture
+def unwritable_dir(tmp_path: Path):
+    """A folder nothing can be written in, even by root (CI runs as root): immutable where
+    chattr works, else read-only permissions for an ordinary user."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+        return
+    import shutil
+
+    if (
+        not shutil.which("chattr")
+        or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode
+    ):
+        pytest.skip("cannot make a folder unwritable for root here")
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_write_with_an_unwritable_output_is_refused_before_it_lands(
+    cli: Cli, unwritable_dir: Path
+):
+    """Trial: `aid give … -o locked/x.txt` saved the gift, then failed to write the
+    receipt (exit 1): a cron job retrying on exit 1 would record the gift twice."""
+    before = db_dump(cli.db)
+    result = cli.fails(
+        "members", "add", "30001", "王五", "--output", str(unwritable_dir / "r.txt"),
+        env={"UNIONCTL_LANG": "zh"},
+    )  # fmt: skip
+    assert "无法写入" in result.stderr and "saved" not in result.stderr
+    assert "permitted" not in result.stderr and "denied" not in result.stderr  # all Chinese
+    assert db_dump(cli.db) == before
+    assert list(unwritable_dir.iterdir()) == []
+
+
+def test_why_a_file_could_not_be_used_is_said_in_the_chosen_language(cli: Cli, tmp_path: Path):
+    result = cli.fails("members", "list", "--output", str(tmp_path), env={"UNIONCTL_LANG": "zh"})
+    assert "这是一个文件夹" in result.stderr and "directory" not in result.stderr
+    missing = cli.fails("members", "import", str(tmp_path / "无.csv"), env={"UNIONCTL_LANG": "zh"})
+    assert "文件或文件夹不存在" in missing.stderr

@@ -84,6 +84,9 @@ def test_parse_date_examples():
         assert parse_date(text) == expected, text
     assert parse_date("2024年2月29号") == dt.date(2024, 2, 29)
     assert parse_date("1900-01-01") == FIRST_DAY
+    # issue 6 trial: a roster exported by an HR system writes days as midnight timestamps
+    for text in ("2019-07-01 00:00:00", "2019-07-01 00:00", "2019/7/1 0:00", "2019-07-01T00:00:00"):
+        assert parse_date(text) == dt.date(2019, 7, 1), text
 
 
 @given(day=valid_dates)
@@ -131,6 +134,9 @@ def test_pinned_today_accepts_the_same_spellings(monkeypatch):
         "2025-3",
         "16/03/2025",
         "2025-03-16T10:00",
+        "2025-03-16 08:30:00",
+        "2025-03-16 00:00:01",
+        "2025-03-16 00:00:00 00:00",
         "2025316",
         "202503160",
         "2025--03-16",

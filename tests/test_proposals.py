@@ -264,7 +264,19 @@ def test_an_empty_period_reports_dashes_not_errors(congress: Cli):
     assert total.split() == ["Total", "0", "0", "0", "0", "—", "0", "—", "0", "0"]
     csv_total = congress("reports", "proposals", "--year", "2024", "--format", "csv").stdout
     assert csv_total.splitlines()[-1].endswith(",0,0,0,0,,0,,0,0")
-    congress.fails("reports", "proposals", "--by", "branch", contains="accepted: kind, category")
+    congress.fails(
+        "reports", "proposals", "--by", "branch", contains="accepted: kind 类型, category 类别"
+    )
+
+
+def test_by_category_in_chinese_is_the_category(congress: Cli):
+    """Trial: `--by 类别` gave the 类型 table (提案/建议/诉求) while the proposals' 类别 is
+    their category, as in `proposals add --category` and the import column 类别."""
+    by = {
+        word: congress("reports", "proposals", "--year", "2025", "--by", word, "-f", "csv").stdout
+        for word in ("category", "类别", "kind", "类型")
+    }
+    assert by["类别"] == by["category"] != by["kind"] == by["类型"]
 
 
 def test_report_in_chinese(congress: Cli):

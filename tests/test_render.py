@@ -121,7 +121,7 @@ def test_tsv_is_the_same_cells_with_tabs():
 def test_csv_total_row_and_chinese_headers():
     text = render(sample(total=(None, None, None, None, 610005, 12, 1, None)), "csv", lang="zh")
     rows = read_csv(text)
-    assert rows[0] == ["姓名", "科室", "入会日期", "会籍状态", "amount", "会员数", "净增", "入会率"]
+    assert rows[0] == ["姓名", "科室", "入会日期", "会籍状态", "金额", "会员数", "净增", "入会率"]
     assert rows[1][3] == "在会"
     assert rows[2][3] == "未入会"
     assert rows[-1] == ["合计", "", "", "", "6100.05", "12", "1", ""]
@@ -360,7 +360,7 @@ def test_plain_text_lines_up_chinese_columns():
     text = render(sample(total=(None, None, None, None, 610005, 12, 1, None)), "table", lang="zh")
     assert text.splitlines()[0].startswith("姓名")
     assert plain_grid(text) == [
-        ["姓名", "科室", "入会日期", "会籍状态", "amount", "会员数", "净增", "入会率"],
+        ["姓名", "科室", "入会日期", "会籍状态", "金额", "会员数", "净增", "入会率"],
         ["张丽", "心内科", "2010-07-01", "在会", "6100.00", "12", "-2", "12.5%"],
         ["Wang Fang", "ICU", "", "未入会", "0.05", "0", "+3", "100.0%"],
         ["合计", "", "", "", "6100.05", "12", "+1", "—"],
@@ -689,3 +689,58 @@ def test_a_private_export_is_readable_by_its_owner_only(roll: Cli, tmp_path: Pat
     public = tmp_path / "public.csv"
     roll("members", "list", "-f", "csv", "-o", str(public))
     assert stat.S_IMODE(public.stat().st_mode) == 0o600
+
+
+# --- a table's rows are formatted column by column (render._text_rows); one cell at a time
+# (render.cell) is the reference: the two must agree on every value a column can hold.
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+_COLUMN_VALUES = {
+    Column("name"): st.one_of(st.none(), _ANY_TEXT, st.integers()),
+    Column("given_on", "date"): st.one_of(st.none(), st.dates(), _ANY_TEXT),
+    Column("members", "int"): st.one_of(st.none(), st.integers(-(10**12), 10**12)),
+    Column("amount", "money"): st.one_of(st.none(), st.integers(-(10**12), 10**12)),
+    Column("kind", "code:aid_kind"): st.one_of(
+        st.none(), st.sampled_from(["illness", "holiday", "hardship"]), _ANY_TEXT
+    ),
+    Column("status", "code:status"): st.one_of(st.none(), st.sampled_from(["member", "left"])),
+    Column("phone", "phone"): st.one_of(st.none(), st.from_regex(r"1[0-9]{10}", fullmatch=True)),
+    Column("net", "signed"): st.one_of(st.none(), st.integers(-50, 50)),
+}
+
+
+@given(
+    rows=st.lists(st.tuples(*_COLUMN_VALUES.values()), max_size=40),
+    fmt=st.sampled_from(["csv", "table", "tsv"]),
+    lang=st.sampled_from(["zh", "en"]),
+    bom=st.booleans(),
+)
+def test_columns_are_formatted_as_each_cell_would_be(rows, fmt, lang, bom):
+    from unionctl import render
+
+    columns = list(_COLUMN_VALUES)
+    style = Style(format=fmt, lang=lang, bom=bom)
+    table = Table(key="t", columns=columns, rows=rows)
+    expected = [
+        tuple(render.cell(c, v, style) for c, v in zip(columns, row, strict=True)) for row in rows
+    ]
+    assert list(render._text_rows(table, style)) == expected
+    guards = [render._guard(c, style) for c in columns]
+    guarded = [
+        tuple(t if g is None else g(t) for t, g in zip(row, guards, strict=True))
+        for row in expected
+    ]
+    assert list(render._text_rows(table, style, guards)) == guarded
+
+
+def test_a_chunk_boundary_loses_no_row():
+    from unionctl import render
+
+    rows = [(str(i),) for i in range(render.CHUNK * 2 + 1)]
+    out = io.StringIO()
+    write(
+        Table(key="t", columns=[Column("name")], rows=iter(rows)),
+        Style(format="csv"),
+        out,
+        tty=False,
+    )
+    assert out.getvalue().splitlines()[1:] == [str(i) for i in range(len(rows))]

@@ -75,6 +75,20 @@ def test_xlsx_masks_private_columns_unless_asked(sheet_roll: Cli, tmp_path: Path
     assert any(p and "*" in p for p in phones)
 
 
+def test_xlsx_log_times_are_time_cells(sheet_roll: Cli, tmp_path: Path):
+    """Issue 6 trial: `log -f xlsx` wrote its times as text, which a sheet cannot sort
+    or filter by date."""
+    path = tmp_path / "log.xlsx"
+    sheet_roll("log", "--format", "xlsx", "--output", str(path))
+    sheet = load_workbook(path).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    at = [row[header.index("at")] for row in sheet.iter_rows(2)]
+    assert at and all(c.is_date and isinstance(c.value, dt.datetime) for c in at)
+    assert at[0].number_format == "yyyy-mm-dd hh:mm:ss"
+    shown = sheet_roll("log", "--format", "csv").stdout.splitlines()[1].split(",")[1]
+    assert dt.datetime.fromisoformat(shown) == at[0].value
+
+
 def test_xlsx_report_has_title_line_total_row_percentages_and_properties(
     sheet_roll: Cli, tmp_path: Path
 ):

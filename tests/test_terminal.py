@@ -72,6 +72,38 @@ def test_a_terminal_table_folds_but_never_cuts(monkeypatch, columns: str, privat
     _assert_nothing_dropped(shown, values)
 
 
+AID_LIKE = Table(
+    key="aid",
+    columns=(
+        Column("id", "int"),
+        Column("given_on", "date"),
+        Column("kind", "code:aid_kind"),
+        Column("emp_no"),
+        Column("beneficiary"),
+        Column("dept"),
+        Column("cash", "money"),
+        Column("goods"),
+        Column("goods_value", "money"),
+        Column("note"),
+    ),
+    rows=[(152, "2025-07-16", "illness", "10050", "彭亚萍", "急诊护理单元", 26520515,
+           "大米、棉被、食用油", 331055, "住院慰问，家属陪同，另送水果一篮")],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_amounts_dates_and_numbers_are_never_split_over_lines(monkeypatch, columns: str):
+    """Trial: at 100 columns `aid list` showed 265205.15 as `2652`/`05.1`/`5` and dates as
+    `2025-`/`07-16`: text columns fold first, amounts, dates and 工号 stay whole."""
+    monkeypatch.setenv("COLUMNS", columns)
+    out = StringIO()
+    write(AID_LIKE, Style(format="table", lang="zh"), out, tty=True)
+    shown = out.getvalue()
+    assert max(len(line) for line in shown.splitlines()) <= int(columns)
+    for whole in ("265205.15", "3310.55", "2025-07-16", "10050", "152"):
+        assert whole in shown, (whole, shown)
+
+
 def test_members_list_on_a_real_80_column_terminal(roll: Cli):
     roll("members", "edit", "10001", "--post", "心血管内科副主任医师兼教研室主任")
     master, slave = os.openpty()

@@ -61,6 +61,34 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "donation": ("donations", "爱心捐款"),
         "hospital": ("hospital", "医院"),
     },
+    # why the operating system refused a file (errno names): English as the system says it
+    "os_error": {
+        "ENOENT": ("No such file or directory", "文件或文件夹不存在"),
+        "EISDIR": ("Is a directory", "这是一个文件夹"),
+        "ENOTDIR": ("Not a directory", "路径中有一段不是文件夹"),
+        "EACCES": ("Permission denied", "没有权限"),
+        "EPERM": ("Operation not permitted", "不允许此操作"),
+        "EROFS": ("Read-only file system", "文件系统只读"),
+        "ENOSPC": ("No space left on device", "磁盘已满"),
+        "EDQUOT": ("Disk quota exceeded", "超出磁盘配额"),
+        "EEXIST": ("File exists", "已存在"),
+        "EBADF": ("Bad file descriptor", "标准输出已关闭"),
+        "EPIPE": ("Broken pipe", "读取方已关闭"),
+        "EIO": ("Input/output error", "读写出错"),
+        "ENAMETOOLONG": ("File name too long", "文件名太长"),
+        "ELOOP": ("Too many levels of symbolic links", "符号链接层数过多"),
+    },
+    # reports --by: how a report is grouped
+    "report_by": {
+        "kind": ("kind", "类型"),
+        "category": ("category", "类别"),
+        "month": ("month", "月份"),
+        "branch": ("branch", "分工会"),
+        "source": ("source", "经费来源"),
+        "dept": ("department", "承办部门"),
+        "status": ("status", "状态"),
+        "audience": ("audience", "活动对象"),
+    },
     "aid_due": {
         "plan": ("reported, not yet visited", "待慰问"),
         "birthday": ("birthday", "生日"),
@@ -152,10 +180,50 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "branch": ("branch", "分工会"),
         "hardship": ("hardship record", "困难档案"),
     },
+    # a recorded change of a person's history, as `members undo` names it
+    "history_action": {
+        "join": ("joining the union", "入会"),
+        "leave": ("leaving the union", "退会"),
+        "unjoin": ("change to non-member", "改为未入会"),
+        "depart": ("departure", "离职"),
+        "transfer_out": ("transfer out", "转出"),
+        "decease": ("death", "去世"),
+        "retire": ("retirement", "退休"),
+        "transfer": ("branch move", "调动分工会"),
+        "rehire": ("rehire", "重新入职"),
+        "edit": ("edit", "修改"),
+    },
+    # what `members undo --dry-run` does to each period
+    "undo_step": {
+        "removed": ("removed", "删除"),
+        "restored": ("restored", "恢复"),
+        "reopened": ("reopened", "重新在档"),
+    },
 }
 
 # Extra spellings accepted on input besides the code and the two names above.
 ALIASES: dict[str, dict[str, str]] = {
+    "report_by": {
+        "按类型": "kind",
+        "帮扶类别": "kind",
+        "活动类别": "kind",
+        "提案类型": "kind",
+        "分类": "category",
+        "按类别": "category",
+        "提案类别": "category",
+        "按来源": "source",
+        "按对象": "audience",
+        "按部门": "dept",
+        "按状态": "status",
+        "按月": "month",
+        "按月份": "month",
+        "月": "month",
+        "按分工会": "branch",
+        "部门": "dept",
+        "科室": "dept",
+        "来源": "source",
+        "对象": "audience",
+    },
     "gender": {"m": "M", "f": "F", "男性": "M", "女性": "F", "male": "M", "female": "F"},
     "employment": {
         "编制": "staff",
@@ -369,6 +437,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_db_check": ("Database check", "数据库检查"),
     "t_import": ("Import", "导入"),
     "t_import_changes": ("Changes the import would make", "导入将做的修改"),
+    "t_undo": ("What the undo puts back", "撤销将恢复的记录"),
+    "step": ("step", "处理"),
+    "undone": ("undone", "撤销"),
+    "recorded_at": ("recorded_at", "登记时间"),
     # events
     "title_event": ("title", "活动名称"),
     "event_on": ("date", "日期"),
@@ -493,14 +565,23 @@ HEADERS: dict[str, tuple[str, str]] = {
     "t_aid_drive": ("Donation drive", "爱心捐款"),
     "t_aid_donations": ("Gifts", "捐款明细"),
     "seq": ("no", "序号"),
+    "message": ("message", "回执"),  # what a write command says it did, for --output/--format
+    "changes": ("changes", "变更记录"),
     "sign_amount": ("amount", "金额"),
     "signature": ("signature", "签名"),
-    "t_aid_sign_sheet": ("Sign-for sheet", "签领表"),
     "t_aid": ("Aid", "帮扶慰问记录"),
     "t_aid_one": ("Aid", "帮扶慰问"),
     "t_aid_policy": ("Aid policy", "慰问金使用办法"),
     "t_aid_report": ("Aid", "帮扶慰问情况"),
     "t_aid_register": ("Hardship register", "困难职工档案情况"),
+    "amount": ("amount", "金额"),
+    "member": ("member", "工号"),
+    "source": ("source", "经费来源"),
+    "over_cap": ("over_cap", "超年度上限"),
+    "unregistered": ("unregistered", "未建档"),
+    "signups": ("signups", "报名人数"),
+    "aid_id": ("aid_id", "帮扶记录"),
+    "drive_id": ("drive_id", "募捐"),
 }
 
 # Messages: key -> (English, Chinese) with str.format fields.
@@ -635,6 +716,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lines {lines} ({count} rows): {problem}",
         "第 {lines} 行（共 {count} 行）：{problem}",
     ),
+    "file_error": ("{path}: {detail}", "{path}：{detail}"),
     "bad_code": (
         "unknown {what} {value!r}; accepted: {accepted}",
         "未知的{what} {value!r}；可用：{accepted}",
@@ -719,14 +801,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请给出工号或 --outsider 姓名，二者只能选一",
     ),
     "aid_off_roll": (
-        "{emp_no} {name} is not on the roll on {on}: no {kind} visit",
-        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}慰问",
+        "{emp_no} {name} is not on the roll on {on}: no {kind} for them that day (only "
+        "{excepted} reach someone off the roll)",
+        "{emp_no} {name} 在 {on} 不在册，不能登记{kind}（不在册的人只能登记{excepted}）",
     ),
     "aid_unregistered": (
         "{who} has no open hardship record on {on}: {kind} goes to registered households "
-        "(先建档，后帮扶); to give it anyway add --unregistered --note REASON",
-        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；"
-        "确需发放请加 --unregistered --note 原因",
+        "(先建档，后帮扶); {remedy}",
+        "{who} 在 {on} 没有在档的困难档案：{kind}只发给已建档的困难职工（先建档，后帮扶）；{remedy}",
+    ),
+    # the end of a refusal an override lifts: how to override, or what the override lacks
+    "aid_override_add": (
+        "to give it anyway add {option} --note REASON",
+        "确需发放请加 {option} --note 原因",
+    ),
+    "aid_override_note": (
+        "{option} needs its reason: add --note REASON",
+        "{option} 须写明原因：请加 --note 原因",
     ),
     "aid_no_amount": (
         "no --amount and no standard amount for {kind}; give --amount or set one with "
@@ -747,9 +838,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "aid_over_cap": (
         "{emp_no} already had {given} yuan of {kind} in {year}; {value} more passes the yearly "
-        "cap of {cap}; to give it anyway add --over-cap --note REASON",
-        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；"
-        "确需发放请加 --over-cap --note 原因",
+        "cap of {cap}; {remedy}",
+        "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；{remedy}",
     ),
     "aid_amount_absurd": (
         "the amount {value} is larger than {limit} yuan; check the figure",
@@ -782,9 +872,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "捐款活动 {id}（{title}）还没有捐款，无可移交",
     ),
     "aid_batch_empty": (
-        "the filters select no one: nothing given",
-        "筛选条件没有选中任何人，未发放",
+        "no one on the roll on {on} matches the filters: nothing given",
+        "{on} 在册的职工中没有符合筛选条件的人，未发放",
     ),
+    "aid_batch_over_cap": (
+        "{count} of the {selected} selected would pass the yearly cap of {cap} yuan for {kind} "
+        "in {year}: {people}; nothing given; {remedy}",
+        "选中的 {selected} 人中有 {count} 人将超过{kind} {year} 年度上限 {cap} 元：{people}；"
+        "未发放。{remedy}",
+    ),
+    "aid_batch_unregistered": (
+        "{count} of the {selected} selected have no open hardship record on {on}: {people}; "
+        "{kind} goes to registered households (先建档，后帮扶); nothing given; {remedy}",
+        "选中的 {selected} 人中有 {count} 人在 {on} 没有在档的困难档案：{people}；"
+        "{kind}只发给已建档的困难职工（先建档，后帮扶），未发放。{remedy}",
+    ),
+    "aid_batch_again": (
+        "{count} of the {selected} selected already had {kind} on {on}: {people}; nothing "
+        "given; to give it again add --again",
+        "选中的 {selected} 人中有 {count} 人在 {on} 已登记{kind}：{people}；未发放。确需再发请加 --again",
+    ),
+    "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
+    "aid_batch_more": ("and {count} more", "另有 {count} 人"),
     "id_card_taken": (
         "ID-card number {value!r} already belongs to {emp_no} ({name})",
         "身份证号 {value!r} 已属于 {emp_no}（{name}）",
@@ -876,6 +985,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "before_roll": (
         "{emp_no}: {on} is before they are on the roll ({start}); if they were hired earlier, first run `unionctl members edit {emp_no} --hired DATE`",
         "{emp_no}：{on} 早于其在册日期（{start}）；如入职更早，请先运行 `unionctl members edit {emp_no} --hired 入职日期`",
+    ),
+    "rehire_not_after": (
+        "{emp_no}: the rehire date {on} must be after the day they left the roll ({left})",
+        "{emp_no}：重新入职日期 {on} 须晚于离开名册的日期（{left}）",
+    ),
+    "hired_after_rehire": (
+        "{emp_no} was rehired on {on}, which is now their hire date; to correct it, undo the rehire (`unionctl members undo {emp_no}`) and record it again",
+        "{emp_no} 已于 {on} 重新入职，入职日期即为该日；如需更正，请先撤销（`unionctl members undo {emp_no}`）再重新登记",
+    ),
+    "nothing_to_undo": (
+        "{emp_no} ({name}) has no change to undo: only what adding them recorded (someone added by mistake is removed with `unionctl members delete {emp_no}`)",
+        "{emp_no}（{name}）没有可撤销的变动：只有添加时的记录（误录人员请用 `unionctl members delete {emp_no}` 删除）",
+    ),
+    "undo_not_kept": (
+        "{emp_no} ({name}): no undoable change is kept; their changes were recorded before this version kept what each change replaced",
+        "{emp_no}（{name}）没有可撤销的变动：其变动是在本版本之前登记的，当时未保存变动前的记录",
+    ),
+    "undo_history_moved": (
+        "{emp_no}: the history no longer is what the last recorded change ({action}, {on}) left, and nothing recorded why; nothing undone (`unionctl members show {emp_no}`)",
+        "{emp_no}：变动记录已与最近一次登记的变动（{action}，{on}）之后的不一致，且没有登记原因；未作撤销（`unionctl members show {emp_no}` 可查看）",
+    ),
+    "undo_hardship_open": (
+        "{emp_no} ({name}): undoing the {action} ({on_change}) would leave them off the roll with the hardship record opened {on} still open; close it first (`unionctl members hardship {emp_no} --close --reason …`)",
+        "{emp_no}（{name}）：撤销{action}（{on_change}）后其不在册，但 {on} 建立的困难档案仍在档；请先退档（`unionctl members hardship {emp_no} --close --reason …`）",
     ),
     "change_before_birth": (
         "{emp_no}: the date {on} is before the birth date {birth}",
@@ -1074,6 +1207,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "event {id} {title}: {who} won {prize} ({level})",
         "活动 {id} {title}：{who} 获得{prize}（{level}）",
     ),
+    "event_outside_audience": (
+        "event {id} is for {audience}; {count} not of it: {emp_nos} (kept)",
+        "活动 {id} 的对象是{audience}；{count} 人不属于：{emp_nos}（已照登记）",
+    ),
+    "event_signup_late": (
+        "event {id} began on {on}: these sign-ups were recorded after it (back-entry?)",
+        "活动 {id} 已于 {on} 开始：这些报名是活动开始后才登记的（补录？）",
+    ),
     "attendance_over_eligible": (
         "event {id}: {attended} members signed in, above the {eligible} eligible "
         "(kept; flagged in show and reports)",
@@ -1126,6 +1267,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} {name}: {old} → {new} on {on}",
         "{emp_no} {name}：{old} → {new}（{on}）",
     ),
+    "rehired": (
+        "{emp_no} {name}: back on the roll on {on} ({employment}, {branch}), {status}",
+        "{emp_no} {name}：{on} 重新入职（{employment}，{branch}），{status}",
+    ),
+    "undone": (
+        "{emp_no} {name}: undone: {action} on {on} (`{command}`); now {status}, {roll}",
+        "{emp_no} {name}：已撤销 {on} 的{action}（`{command}`）；现为{status}，{roll}",
+    ),
+    "undo_checked": (
+        "{emp_no} {name}: would undo: {action} on {on} (`{command}`), and be {status}, {roll}; nothing written (--dry-run)",
+        "{emp_no} {name}：将撤销 {on} 的{action}（`{command}`），之后为{status}，{roll}；未写入（--dry-run）",
+    ),
+    "on_roll_now": ("on the roll", "在册"),
+    "off_roll_now": ("off the roll", "不在册"),
+    "undo_keeps_off_roll": (
+        "{emp_no}: kept, though now on days off the roll: {aid} aid gift(s), {events} event attendance(s) (`unionctl aid list --member {emp_no}`)",
+        "{emp_no}：以下记录保留，但现落在不在册期间：帮扶 {aid} 次，活动签到 {events} 次（`unionctl aid list --member {emp_no}` 可查看）",
+    ),
     "branch_added": ("added branch {name}", "已添加分工会 {name}"),
     "branch_renamed": ("renamed branch {old} → {new}", "分工会已更名：{old} → {new}"),
     "hardship_registered": (
@@ -1158,6 +1317,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已升级 {path}：{old} → {rev}；备份在 {backup}",
     ),
     "init_current": ("{path} is up to date (schema {rev})", "{path} 已是最新（数据结构 {rev}）"),
+    "db_path": ("{path}", "{path}"),
     "backup_done": ("backed up {src} to {dest} ({size})", "已备份 {src} 到 {dest}（{size}）"),
     "check_ok": ("{path}: all checks passed", "{path}：检查全部通过"),
     "check_failed": ("{path}: {count} check(s) failed", "{path}：{count} 项检查未通过"),
@@ -1186,6 +1346,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_unjoin": ("set to non-member", "改为未入会"),
     "act_depart": ("record leaving the hospital", "登记离职"),
     "act_transfer_out": ("transfer out of the union", "转出"),
+    "act_rehire": ("rehire (`members rehire`)", "重新入职（`members rehire`）"),
+    "act_rehire_join": ("rehire as a member (--join)", "重新入职并入会（--join）"),
     "act_edit": ("edit", "修改"),
     "act_close": ("close the record", "退档"),
     "act_register": ("register", "建档"),
@@ -1241,11 +1403,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}：{kind}“{title}”，提案人 {emp_no} {name}",
     ),
     "proposal_stepped": ("{code}: {status} on {on}", "{code}：{status}，{on}"),
+    # a receipt as the seeds put it: 慰问 10001 董英（生病住院），慰问金 500.00 元，物品 大米（价值 80.00 元）
     "aid_given": (
-        "{id}: {kind} to {who} on {on}, {total} yuan{flag}",
-        "{id}：{on} 向 {who} 发放{kind}，合计 {total} 元{flag}",
+        "{id}: {on} aid to {who} ({kind}){cash}{goods}{flag}",
+        "{id}：{on} 慰问 {who}（{kind}）{cash}{goods}{flag}",
+    ),
+    "aid_given_cash": (", cash {amount} yuan", "，慰问金 {amount} 元"),
+    "aid_given_goods": (
+        ", goods {goods} (worth {value} yuan)",
+        "，物品 {goods}（价值 {value} 元）",
     ),
     "aid_flagged": (" (flagged: {flag})", "（标记：{flag}）"),
+    # the 签领表's title: "春节送温暖签领表"; the occasion is --title or the kind's name
+    "t_aid_sign_sheet": ("Sign-for sheet: {occasion}", "{occasion}签领表"),
     "aid_plan_fulfilled": (
         "{id}: fulfils plan #{plan} reported {on}",
         "{id}：完成 {on} 登记的待慰问 #{plan}",
@@ -1255,13 +1425,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
     ),
     "aid_batch_given": (
-        "{count} gifts of {kind} recorded, {total} yuan in all",
-        "已登记{kind} {count} 笔，合计 {total} 元",
+        "{count} gifts of {kind} recorded, {total} yuan in all{flagged}",
+        "已登记{kind} {count} 笔，合计 {total} 元{flagged}",
     ),
     "aid_batch_checked": (
-        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all; nothing written",
-        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元；未写入",
+        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all{flagged}; "
+        "nothing written",
+        "检查完毕：将登记{kind} {count} 笔，合计 {total} 元{flagged}；未写入",
     ),
+    "aid_batch_flagged": (" ({count} flagged)", "（其中 {count} 笔已标记）"),
     "aid_drive_added": (
         "{id}: drive {title!r} opened {on}",
         "{id}：捐款活动“{title}”，{on} 发起",
@@ -1411,6 +1583,27 @@ HELP_ZH: dict[str, str] = {
     ),
     "members depart --reason": "离职、调出 …（记入变动记录）。",
     "members depart --transfer-out": "会籍随本人转出（转出），而不是终止。",
+    "members rehire": (
+        "登记已离开本院（离职/调出）的人员以原工号重新入职。\n\n"
+        "自 --on 起在册；离开至回来之间仍不在册。\n\n"
+        "示例：unionctl members rehire 10023 --on 2025-09-01 --branch 护理分工会 --join"
+    ),
+    "members rehire --on": "回到名册的日期（须晚于离开的日期）。",
+    "members rehire --employment": (
+        "用工性质：staff 在编、contract 合同制、trainee 规培、retired 退休（默认：同离开前）。"
+    ),
+    "members rehire --branch": "分工会（默认：离开前所在的分工会）。",
+    "members rehire --join": "当天起为会员（默认：暂未入会）。",
+    "members undo": (
+        "撤销某人最近一次登记的变动，例如日期登记错误的离职。\n\n"
+        "会籍状态、用工性质、分工会的任何变动都可撤销（离职、去世、退会、入会、退休、调动、"
+        "重新入职，以及改动了这些的修改或导入行）；撤销后用正确日期重新登记。\n\n"
+        "该变动新开的记录删除，它结束的记录恢复原样，会籍状态、用工性质、分工会、入会与入职日期"
+        "恢复到变动之前。再次运行可撤销更早的一次。此后登记的帮扶与活动签到保留；"
+        "如有落在不在册期间的，会给出提示。\n\n"
+        "示例：unionctl members undo 10023 --dry-run"
+    ),
+    "members undo --dry-run": "只说明将撤销什么，不写入任何数据。",
     "members delete": (
         "删除误录的人员（仅限除添加外没有任何变动记录的）。\n\n示例：unionctl members delete 10099"
     ),
@@ -1680,18 +1873,22 @@ HELP_ZH: dict[str, str] = {
     "aid list --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid list --member": "只列出该会员（工号）的记录。",
     "aid due": (
-        "列出某月应办的慰问：待慰问登记（及已等天数）、当月生日的会员、当月到龄退休的职工、"
-        "今年尚未帮扶的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
+        "列出某月应办的慰问（按该月月末的情况）：待慰问登记（及已等天数）、当月生日且尚未慰问的会员、当月到龄退休的职工、"
+        "今年尚未帮扶（困难帮扶或大病救助）的在档困难户、脱困满一年需回访的家庭，并附今年已做的慰问。\n\n"
         "示例：unionctl aid due --month 2025-12"
     ),
     "aid due --month": "月份（默认：本月）：2025-03、2025年3月、this、last。",
     "aid due --retire-men": "男职工退休年龄（默认 60）。",
     "aid due --retire-women": "女职工退休年龄（默认 55）。",
     "aid batch": (
-        "批量慰问：给筛选选中的每位会员各登记一笔（如春节送温暖、三八节慰问）。\n\n"
-        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、金额、签名）"
-        "及合计行。\n\n"
-        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --status member"
+        "批量慰问：给发放当天（--on）在册、且符合筛选条件的每位职工各登记一笔（如春节送温暖、三八节慰问）。\n\n"
+        "筛选条件同 `members list`；全部成功或全部不写，并输出签领表（序号、工号、姓名、科室、慰问金、"
+        "有物品时另列物品及物品价值、签名），表头为“活动名称+签领表”及日期，附合计行。"
+        "不写 --note 时，活动名称（--title）记作每笔的备注。\n\n"
+        "若选中的人当天已登记过同类慰问（同一批重复执行），整批不发放并列出这些人；加 --again 则照发。"
+        "若有人因此超过年度上限，整批不发放并列出这些人；加 --over-cap --note 原因 则照发并标记，"
+        "与 `aid give` 相同。\n\n"
+        "示例：unionctl aid batch --kind holiday --amount 200 --gender F --title 三八节慰问"
     ),
     "aid batch --kind": "帮扶类别：hardship 困难帮扶、illness 生病住院、bereavement 丧事、birthday 生日、wedding 结婚、childbirth 生育、retirement 退休、holiday 节日慰问、disaster 意外灾害、critical_illness 大病救助、mutual_medical 医疗互助赔付、insurance 安康/互助保险、cooling 送清凉、other 其他。",
     "aid batch --amount": "每人金额，单位元（默认：该类别的标准金额）。",
@@ -1700,8 +1897,14 @@ HELP_ZH: dict[str, str] = {
     "aid batch --on": "发放日期（默认：今天）。",
     "aid batch --by": "慰问人。",
     "aid batch --source": "经费来源：union 工会经费、donation 爱心捐款、hospital 医院。",
-    "aid batch --note": "备注。",
+    "aid batch --note": "备注（超出上限或未建档时写明原因）。",
+    "aid batch --over-cap": "对因此超过年度上限的人也照发（须加 --note 写明原因），并标记。",
+    "aid batch --unregistered": "对未建困难档案者也发放困难帮扶（须加 --note 写明原因），并标记。",
+    "aid batch --title": (
+        "活动名称，作签领表的标题（默认：帮扶类别），例如 春节送温暖；不写 --note 时记作每笔的备注。"
+    ),
     "aid batch --dry-run": "只检查并预览签领表，不写入任何数据。",
+    "aid batch --again": "选中的人当天已登记过同类慰问时仍再发一次（默认拒绝，以免重复发放）。",
     "aid batch --status": "会籍状态：member 在会、non_member 未入会、left 退会等。",
     "aid batch --hardship": "只选有在档困难档案的会员。",
     "aid batch --born-month": "生于该月的会员（生日慰问）。",
@@ -1833,6 +2036,21 @@ class Term(NamedTuple):
     code: str
 
 
+def os_reason(error: OSError | int) -> Term | str:
+    """Why the system refused a file, to be said in the reader's language (the system's own
+    text is English whatever --lang says); an errno not listed keeps the system's text."""
+    import errno as _errno
+    import os as _os
+
+    number = error if isinstance(error, int) else error.errno
+    code = _errno.errorcode.get(number or 0)
+    if code in CODES["os_error"]:
+        return Term("os_error", code)
+    if isinstance(error, int):
+        return _os.strerror(error)
+    return error.strerror or str(error)
+
+
 class Phrase:
     """A message kept as key and parameters until the language is known."""
 
@@ -1889,6 +2107,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "disposition": ("disposition", "答复类型"),
     "satisfaction": ("satisfaction", "满意度"),
     "session_kind": ("session kind", "会议类型"),
+    "report_by": ("grouping (--by)", "分组方式 --by"),
 }
 
 

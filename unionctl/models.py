@@ -80,6 +80,26 @@ class MemberPeriod(SQLModel, table=True):
     recorded_at: str
 
 
+class MemberChange(SQLModel, table=True):
+    """One recorded change of a person's history (a status verb, a retirement, a branch
+    move, a rehire, an edit of those), with the person's state just before and just
+    after it as JSON: what `members undo` puts back (unionctl.services.history)."""
+
+    __tablename__ = "member_change"
+    __table_args__ = (Index("ix_member_change_member", "member_id", "id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    action: str  # depart, decease, leave, join, retire, transfer, rehire, edit …
+    on_date: dt.date | None = None
+    recorded_at: str
+    actor: str
+    command: str
+    before: str  # JSON: {"member": {...}, "periods": [...], "hardship": [...]}
+    after: str
+
+
 class HardshipRecord(SQLModel, table=True):
     """困难职工档案 (一户一档): one registration, from 建档 to 退档."""
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO
 
 from unionctl.errors import UnionError
+from unionctl.labels import os_reason
 
 STDOUT = "stdout"
 _DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -43,14 +44,14 @@ _DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 class OutputFailed(UnionError):
     """The output could not be written; `committed` says whether the change had landed."""
 
-    def __init__(self, path: str, detail: str, *, committed: bool, quiet: bool = False) -> None:
+    def __init__(self, path: str, detail: object, *, committed: bool, quiet: bool = False) -> None:
         key = "output_failed_committed" if committed else "output_failed"
         super().__init__(key, path=path, detail=detail)
         self.quiet = quiet  # a reader that went away (`| head`): nothing worth saying
 
 
 def failure(path: str, error: OSError, *, committed: bool) -> OutputFailed:
-    detail = error.strerror or str(error)
+    detail = os_reason(error)
     quiet = error.errno == errno.EPIPE and not committed
     if path == STDOUT:
         _silence_stdout()
@@ -99,7 +100,29 @@ def echo(text: str, *, err: bool = False, committed: bool = False) -> None:
 
 
 def _closed_detail() -> str:
-    return os.strerror(errno.EBADF)
+    return os_reason(errno.EBADF)
+
+
+def check_target(path: str, *, protected: Iterable[Path] = ()) -> None:
+    """Refuse an --output that cannot be written before the command does any work (a
+    missing folder, a directory, the database): a write whose receipt then failed would
+    have landed with only an error to show for it."""
+    target = Path(path).expanduser()
+    kind, resolved = _classify(target, path)
+    if any(_same_file(resolved, guarded) for guarded in protected):
+        raise UnionError("output_is_database", path=path)
+    if kind == "replace" and not os.path.isdir(resolved.parent):
+        raise UnionError("output_failed", path=path, detail=os_reason(errno.ENOENT))
+    if kind == "replace":
+        # Make and remove a file where the output will go: permissions alone do not say
+        # (root ignores them; an immutable or read-only folder refuses root too), and a
+        # write must not land before its output turns out to be impossible.
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=resolved.parent)
+        except OSError as error:
+            raise UnionError("output_failed", path=path, detail=os_reason(error)) from None
+        os.close(fd)
+        os.unlink(probe)
 
 
 @contextlib.contextmanager
@@ -163,7 +186,7 @@ def _atomic_path(shown: str, resolved: Path, *, committed: bool) -> Iterator[str
         fd, temporary = tempfile.mkstemp(prefix=".unionctl-", suffix=".tmp", dir=resolved.parent)
         os.close(fd)
     except OSError as error:
-        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
+        raise OutputFailed(shown, os_reason(error), committed=committed) from None
     try:
         yield temporary
         with open(temporary, "rb+") as written:
@@ -206,14 +229,14 @@ def _classify(target: Path, shown: str) -> tuple[str, Path]:
             raise UnionError("output_dangling_link", path=shown) from None
         return "replace", resolved
     except OSError as error:
-        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
+        raise UnionError("output_failed", path=shown, detail=os_reason(error)) from None
     mode = info.st_mode
     if stat.S_ISREG(mode):
         return "replace", resolved
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return "through", resolved
     if stat.S_ISDIR(mode):
-        raise UnionError("output_failed", path=shown, detail=os.strerror(errno.EISDIR))
+        raise UnionError("output_failed", path=shown, detail=os_reason(errno.EISDIR))
     raise UnionError("output_not_file", path=shown)
 
 
@@ -247,7 +270,7 @@ def _write_through(
     try:
         fd = os.open(resolved, os.O_WRONLY | os.O_NOCTTY)
     except OSError as error:
-        raise UnionError("output_failed", path=shown, detail=error.strerror) from None
+        raise OutputFailed(shown, os_reason(error), committed=committed) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             if bom:

@@ -55,6 +55,12 @@ _DATE_PATTERNS = (
 )
 
 
+# A date written with a midnight time, as database exports and spreadsheets turned to text
+# write a day (2019-07-01 00:00:00). Any other time is refused: it is a moment, not a day,
+# and may be the wrong column.
+_MIDNIGHT = re.compile(r"(.+?)[ T]0?0:00(?::00(?:\.0+)?)?")
+
+
 def _iso_date(text: str) -> dt.date | None:
     """YYYY-MM-DD in ASCII digits, the spelling exports and HR systems write, read without
     the regexes (an import reads two or three dates a row). None when the text is not
@@ -77,7 +83,10 @@ def _parse_date_literal(text: str) -> dt.date | None:
 
 
 def _match_date(text: str) -> dt.date | None:
-    """Any of the spellings of _DATE_PATTERNS."""
+    """Any of the spellings of _DATE_PATTERNS, with or without a midnight time."""
+    midnight = _MIDNIGHT.fullmatch(text)
+    if midnight:
+        text = midnight.group(1)
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
@@ -90,7 +99,8 @@ def _match_date(text: str) -> dt.date | None:
 
 
 def parse_date(text: str) -> dt.date:
-    """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天."""
+    """2025-03-16, 2025/3/16, 2025.3.16, 20250316, 2025年3月16日, today/今天; a date may
+    carry a midnight time (2025-03-16 00:00:00), as exports write a day."""
     value = _typed(text)
     parsed = _iso_date(value)  # the usual spelling first: it is none of the words below
     if parsed is not None and 1900 <= parsed.year <= 9998:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
+import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import IO, Any
 
 from unionctl import labels
@@ -31,7 +34,8 @@ NUMERIC_KINDS = ("int", "money", "percent", "signed")
 class Column:
     """key: the JSON key and header code; kind: how a raw value is shown.
 
-    kinds: text, int, signed (+3/-2), money (fen), date, percent (a ratio 0..1),
+    kinds: text, int, signed (+3/-2), money (fen), date, datetime (ISO text; a time
+    cell in xlsx), percent (a ratio 0..1),
     code:<group> (a stored code named in the reader's language), term (a labels.Term
     or plain text, for columns mixing code groups), phone, id_card
     (masked unless --include-private), json (a JSON text shown as is).
@@ -62,17 +66,11 @@ class Table:
     key: str  # the JSON key when several tables print together
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
-    title: str | None = None  # a labels.HEADERS key, or None
+    # a labels.HEADERS key, a labels.Phrase (a title with words in it: 春节送温暖签领表), or None
+    title: str | labels.Phrase | None = None
     title_suffix: str = ""  # e.g. the period, shown after the title
     total: Sequence[Any] | None = None  # a 合计 row, same shape as rows
     ruled: bool = False  # a form to print and fill in (签领表): every cell boxed in a sheet
-
-    def heading(self, lang: str) -> str | None:
-        if self.title is None:
-            return None
-        return labels.header(self.title, lang) + (
-            f" {self.title_suffix}" if self.title_suffix else ""
-        )
 
 
 @dataclass
@@ -81,7 +79,7 @@ class Record:
 
     key: str
     fields: list[tuple[Column, Any]] = field(default_factory=list)
-    title: str | None = None
+    title: str | labels.Phrase | None = None
     title_suffix: str = ""
 
     def as_table(self) -> Table:
@@ -144,64 +142,112 @@ def _escape(char: str) -> str:
 
 
 def cell(column: Column, value: Any, style: Style, *, for_json: bool = False) -> Any:
-    """A raw stored value as the reader sees it (text, printable), or as JSON wants it
-    (json.dumps escapes control characters itself)."""
-    shown = _cell(column, value, style, for_json=for_json)
+    """A raw stored value as the reader sees it (text, printable), or as JSON wants it.
+    For one cell; a table's rows use `formatter` once per column."""
+    return _known_formatter(column, style, for_json)(value)
+
+
+def formatter(column: Column, style: Style, *, for_json: bool = False) -> Callable[[Any], Any]:
+    """How one column's raw values are shown, chosen once per table and applied to each
+    cell: choosing per cell cost ~27 µs a row of `aid list` (bench/README.md, aid).
+
+    Text comes out printable (control characters escaped; CSV/TSV keep a tab or line
+    break inside a cell, which they quote: there it is data, not a screen control). JSON
+    gets numbers as numbers and null for any absence, never ""."""
+    shown = _json_formatter(column, style) if for_json else _text_formatter(column, style)
     if for_json:
-        return None if shown == "" else shown  # one absence in JSON: null, never ""
-    if shown.isprintable():  # the common case, kept cheap: exports run this per cell
-        return shown
-    # CSV/TSV quote a tab or line break inside a cell: there it is data, not a screen
-    # control, and a spreadsheet shows it as a line break.
-    return printable(shown, keep_breaks=style.for_machines)
+        return lambda value: None if value is None else shown(value)
+    empty = "—" if column.kind == "percent" and not style.for_machines else ""
+    if column.numeric:  # made here from numbers: always printable
+        return lambda value: empty if value is None else shown(value)
+    keep_breaks = style.for_machines
+
+    def text(value: Any) -> str:
+        if value is None:
+            return empty
+        out = shown(value)
+        # the common case, kept cheap: exports run this per cell
+        return out if out.isprintable() else printable(out, keep_breaks=keep_breaks)
+
+    return text
 
 
-def _cell(column: Column, value: Any, style: Style, *, for_json: bool) -> Any:
-    kind = column.kind
-    if value is None:
-        if kind == "percent" and not for_json and not style.for_machines:
-            return "—"  # a rate with nothing to divide by, on screen; empty in a file
-        return None if for_json else ""
+@functools.lru_cache(maxsize=512)  # Column and Style are frozen: the xlsx writer asks per cell
+def _known_formatter(column: Column, style: Style, for_json: bool) -> Callable[[Any], Any]:
+    return formatter(column, style, for_json=for_json)
+
+
+def _text_formatter(column: Column, style: Style) -> Callable[[Any], str]:
+    kind, lang = column.kind, style.lang
     if kind == "money":
-        return int(value) / 100 if for_json else format_money(int(value))
+        return lambda value: format_money(int(value))
     if kind == "int":
-        return int(value) if for_json else str(int(value))
+        return lambda value: str(int(value))
     if kind == "signed":
-        if for_json:
-            return int(value)
-        return str(int(value)) if style.for_machines or not value else f"{int(value):+d}"
+        if style.for_machines:
+            return lambda value: str(int(value))
+        return lambda value: f"{int(value):+d}" if value else str(int(value))
     if kind == "percent":
-        if for_json:
-            return round(float(value), 4)
-        return f"{float(value) * 100:.1f}%"
+        return lambda value: f"{float(value) * 100:.1f}%"
     if kind == "date":
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
+        return lambda value: value.isoformat() if isinstance(value, dt.date) else str(value)
     if kind.startswith("code:"):
-        if for_json:
-            return value
-        return labels.name(kind[5:], value, style.lang)
+        group = kind[5:]
+        names = {code: labels.name(group, code, lang) for code in labels.CODES.get(group, ())}
+        return lambda value: names.get(value) or labels.name(group, value, lang)
     if kind == "phone":
-        return value if style.include_private else mask_phone(value)
+        return str if style.include_private else mask_phone
     if kind == "id_card":
-        return value if style.include_private else mask_id_card(value)
+        return str if style.include_private else mask_id_card
     if kind == "bool":
-        if for_json:
-            return bool(value)
-        return labels.message("yes" if value else "no", style.lang)
+        yes, no = labels.message("yes", lang), labels.message("no", lang)
+        return lambda value: yes if value else no
     if kind == "term":  # a code of any group, or plain text, in one column
-        if isinstance(value, labels.Term):
-            return value.code if for_json else labels.name(value.group, value.code, style.lang)
-        return value if for_json else str(value)
+        return lambda value: (
+            labels.name(value.group, value.code, lang)
+            if isinstance(value, labels.Term)
+            else str(value)
+        )
     if kind == "json":
-        data = json.loads(value)
-        if not style.include_private:
-            data = mask_fields(data)
-        return data if for_json else json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return value if for_json else str(value)
+        return lambda value: json.dumps(
+            _json_data(value, style), ensure_ascii=False, sort_keys=True
+        )
+    return str
+
+
+def _json_formatter(column: Column, style: Style) -> Callable[[Any], Any]:
+    kind = column.kind
+    if kind == "money":
+        return lambda value: int(value) / 100
+    if kind in ("int", "signed"):
+        return int
+    if kind == "percent":
+        return lambda value: round(float(value), 4)
+    if kind == "date":
+        return lambda value: value.isoformat() if isinstance(value, dt.date) else str(value) or None
+    if kind == "phone" and not style.include_private:
+        return lambda value: mask_phone(value) or None
+    if kind == "id_card" and not style.include_private:
+        return lambda value: mask_id_card(value) or None
+    if kind == "bool":
+        return bool
+    if kind == "term":
+        return lambda value: value.code if isinstance(value, labels.Term) else value or None
+    if kind == "json":
+        return lambda value: _json_data(value, style)
+    return lambda value: None if value == "" else value
+
+
+def _json_data(value: str, style: Style) -> Any:
+    data = json.loads(value)
+    return data if style.include_private else mask_fields(data)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"
+# Every text `neutralise` changes, and (nearly) no other: a leading formula character or
+# quote, or a CR anywhere. Columns of text test it before calling neutralise.
+_NEEDS_GUARD = re.compile(r"[=+\-@\t\r']|[^\r]*\r").match
 
 
 def neutralise(text: str) -> str:
@@ -214,7 +260,9 @@ def neutralise(text: str) -> str:
 
     A lone CR inside a cell becomes LF: csv.writer quotes LF but not CR, and Excel
     would read an unquoted CR as the end of the record."""
-    if text and text.startswith((*_FORMULA_START, _QUOTE)):
+    if not _NEEDS_GUARD(text):
+        return text
+    if text.startswith((*_FORMULA_START, _QUOTE)):
         text = _QUOTE + text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -267,10 +315,88 @@ def unexcel_text(text: str) -> str:
     return match.group(1) if match else unneutralise(text)
 
 
-def _text_rows(table: Table, style: Style) -> Iterator[list[str]]:
-    columns = table.columns
-    for row in table.rows:
-        yield [cell(c, v, style) for c, v in zip(columns, row, strict=True)]
+CHUNK = 2048  # rows formatted together, column by column
+
+
+def _text_rows(
+    table: Table, style: Style, guards: Sequence[Callable[[str], str] | None] | None = None
+) -> Iterator[Sequence[str]]:
+    """The rows as text, formatted a chunk at a time column by column: a list
+    comprehension per column instead of a call per cell (bench/README.md, aid list)."""
+    shown = [_text_column(c, style) for c in table.columns]
+    if guards is not None:
+        shown = [_guard_column(show, guard) for show, guard in zip(shown, guards, strict=True)]
+    rows = iter(table.rows)
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        columns = zip(*chunk, strict=True)
+        yield from zip(*[show(c) for show, c in zip(shown, columns, strict=True)], strict=True)
+
+
+def _text_column(column: Column, style: Style) -> Callable[[Sequence[Any]], list[str]]:
+    """`formatter` for a column of values at once; the common kinds inline."""
+    kind = column.kind
+    if kind in ("text", "date", "int", "money") or kind.startswith("code:"):
+        if kind == "text":
+            texts = _text_values
+        elif kind == "date":
+            texts = _date_values
+        elif kind == "int":
+            texts = _int_values
+        elif kind == "money":
+            texts = _money_values
+        else:
+            group, lang = kind[5:], style.lang
+            names = {code: labels.name(group, code, lang) for code in labels.CODES.get(group, ())}
+            texts = partial(_code_values, names)
+        if column.numeric:
+            return texts
+        return partial(_printable_values, texts, style.for_machines)
+    one = formatter(column, style)
+    return lambda values: [one(value) for value in values]
+
+
+def _text_values(values: Sequence[Any]) -> list[str]:
+    return ["" if v is None else v if type(v) is str else str(v) for v in values]
+
+
+def _date_values(values: Sequence[Any]) -> list[str]:
+    return [
+        "" if v is None else v if type(v) is str else v.isoformat() if isinstance(v, dt.date)
+        else str(v)
+        for v in values
+    ]  # fmt: skip
+
+
+def _int_values(values: Sequence[Any]) -> list[str]:
+    return ["" if v is None else str(int(v)) for v in values]
+
+
+def _money_values(values: Sequence[Any]) -> list[str]:
+    return ["" if v is None else format_money(v) for v in values]
+
+
+def _code_values(names: dict[str, str], values: Sequence[Any]) -> list[str]:
+    # an unknown code shows as itself
+    return ["" if v is None else names.get(v) or str(v) for v in values]
+
+
+def _printable_values(
+    texts: Callable[[Sequence[Any]], list[str]], keep_breaks: bool, values: Sequence[Any]
+) -> list[str]:
+    out = texts(values)
+    if "".join(out).isprintable():  # one check for the whole chunk: the common case
+        return out
+    return [v if v.isprintable() else printable(v, keep_breaks=keep_breaks) for v in out]
+
+
+def _guard_column(
+    show: Callable[[Sequence[Any]], list[str]], guard: Callable[[str], str] | None
+) -> Callable[[Sequence[Any]], list[str]]:
+    if guard is None:
+        return show
+    if guard is neutralise:  # the common case: only the texts neutralise would change
+        return lambda values: [neutralise(v) if _NEEDS_GUARD(v) else v for v in show(values)]
+    return lambda values: [guard(v) for v in show(values)]
 
 
 def _total_row(table: Table, style: Style) -> list[str] | None:
@@ -297,7 +423,7 @@ def _write_delimited(
         if several:
             if index:
                 out.write("\n")
-            heading = _heading(item, style.lang)
+            heading = heading_of(item, style.lang)
             if heading:
                 writer.writerow([neutralise(heading)])
         if isinstance(item, Record):
@@ -311,70 +437,62 @@ def _write_delimited(
                 )
             continue
         writer.writerow([neutralise(c.title(style.lang)) for c in item.columns])
-        guards = [
-            (excel_digits if c.digit_string else excel_text)
-            if style.bom and (c.digit_string or c.kind == "text")
-            else None
-            if c.numeric
-            else neutralise
-            for c in item.columns
-        ]
-        rows = _text_rows(item, style)
+        guards = [_guard(c, style) for c in item.columns]
+        writer.writerows(_text_rows(item, style, guards))
         total = _total_row(item, style)
-        for row in rows if total is None else _chain(rows, [total]):
-            writer.writerow([t if g is None else g(t) for t, g in zip(row, guards, strict=True)])
+        if total is not None:
+            writer.writerow([t if g is None else g(t) for t, g in zip(total, guards, strict=True)])
 
 
-def _chain(first: Iterable, second: Iterable) -> Iterator:
-    yield from first
-    yield from second
+def _guard(column: Column, style: Style) -> Callable[[str], str] | None:
+    """What keeps a CSV cell from turning into a formula, number or date in a spreadsheet."""
+    if style.bom and (column.digit_string or column.kind == "text"):
+        return excel_digits if column.digit_string else excel_text
+    return None if column.numeric else neutralise
 
 
-def _heading(item: Table | Record, lang: str) -> str | None:
-    if isinstance(item, Record):
-        if item.title is None:
-            return None
-        return labels.header(item.title, lang) + (
-            f" {item.title_suffix}" if item.title_suffix else ""
-        )
-    return item.heading(lang)
+def heading_of(item: Table | Record, lang: str) -> str | None:
+    """A table's title line in the reader's language, with its period or date after it."""
+    if item.title is None:
+        return None
+    if isinstance(item.title, labels.Phrase):
+        title = labels.message(item.title.key, lang, **item.title.params)
+    else:
+        title = labels.header(item.title, lang)
+    return title + (f" {item.title_suffix}" if item.title_suffix else "")
 
 
 def _json_value(item: Table | Record, style: Style) -> Any:
     if isinstance(item, Record):
         return {c.key: cell(c, v, style, for_json=True) for c, v in item.fields}
-    keys = [c.key for c in item.columns]
-    rows = [
-        {
-            k: cell(c, v, style, for_json=True)
-            for k, c, v in zip(keys, item.columns, row, strict=True)
-        }
-        for row in item.rows
-    ]
-    return rows
+    shown = _json_shown(item.columns, style)
+    return [_json_object(shown, row) for row in item.rows]
+
+
+def _json_shown(columns: Sequence[Column], style: Style) -> list[tuple[str, Callable]]:
+    return [(c.key, formatter(c, style, for_json=True)) for c in columns]
+
+
+def _json_object(shown: list[tuple[str, Callable]], row: Sequence[Any]) -> dict[str, Any]:
+    return {key: show(value) for (key, show), value in zip(shown, row, strict=True)}
 
 
 def _write_json(items: Sequence[Table | Record], style: Style, out: IO[str]) -> None:
-    if len(items) == 1 and isinstance(items[0], Table) and items[0].total is None:
-        # Stream a single listing row by row: exports can be large.
+    if len(items) == 1 and isinstance(items[0], Table):
+        # A single listing streams row by row, one C-encoded object a line: exports are
+        # large (json.dump with indent encodes in Python: 125,000 aid rows took 16 s).
         table = items[0]
-        keys = [c.key for c in table.columns]
-        out.write("[")
-        first = True
-        for row in table.rows:
-            obj = {
-                k: cell(c, v, style, for_json=True)
-                for k, c, v in zip(keys, table.columns, row, strict=True)
-            }
-            out.write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False))
-            first = False
-        out.write("\n]\n" if not first else "]\n")
+        if table.total is None:
+            _write_json_rows(table, style, out)
+            out.write("\n")
+            return
+        out.write('{"rows": ')
+        _write_json_rows(table, style, out)
+        total = _json_value(_total_only(table), style)[0]
+        out.write(',\n"total": ' + json.dumps(total, ensure_ascii=False) + "}\n")
         return
     if len(items) == 1:
-        value = _json_value(items[0], style)
-        if isinstance(items[0], Table) and items[0].total is not None:
-            value = {"rows": value, "total": _json_value(_total_only(items[0]), style)[0]}
-        json.dump(value, out, ensure_ascii=False, indent=1)
+        json.dump(_json_value(items[0], style), out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
     document = {}
@@ -385,6 +503,17 @@ def _write_json(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
         document[item.key] = value
     json.dump(document, out, ensure_ascii=False, indent=1)
     out.write("\n")
+
+
+def _write_json_rows(table: Table, style: Style, out: IO[str]) -> None:
+    shown = _json_shown(table.columns, style)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[")
+    first = True
+    for row in table.rows:
+        out.write(("\n" if first else ",\n") + dumps(_json_object(shown, row)))
+        first = False
+    out.write("]" if first else "\n]")
 
 
 def _total_only(table: Table) -> Table:
@@ -401,7 +530,7 @@ def _write_tabulate(items: Sequence[Table | Record], style: Style, out: IO[str],
     for index, item in enumerate(items):
         if index:
             out.write("\n")
-        heading = _heading(item, style.lang)
+        heading = heading_of(item, style.lang)
         if isinstance(item, Record):
             headers = [labels.header("field", style.lang), labels.header("value", style.lang)]
             rows = _record_rows(item, style)
@@ -439,7 +568,7 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
     for index, item in enumerate(items):
         if index:
             console.print()
-        heading = _heading(item, style.lang)
+        heading = heading_of(item, style.lang)
         rich_table = RichTable(
             title=Text(heading) if heading else None, title_justify="left", title_style="bold"
         )
@@ -449,19 +578,41 @@ def _write_rich(items: Sequence[Table | Record], style: Style, out: IO[str]) -> 
             for row in _record_rows(item, style):
                 rich_table.add_row(*texts(row))
         else:
-            for column in item.columns:
+            rows = list(_text_rows(item, style))
+            total = _total_row(item, style)
+            whole = _kept_whole(item.columns, [*rows, *([total] if total else [])], console.width)
+            for column, keep in zip(item.columns, whole, strict=True):
                 rich_table.add_column(
                     Text(column.title(style.lang)),
                     justify="right" if column.numeric else "left",
+                    no_wrap=keep,
                     **fold,
                 )
-            for row in _text_rows(item, style):
+            for row in rows:
                 rich_table.add_row(*texts(row))
-            total = _total_row(item, style)
             if total is not None:
                 rich_table.add_section()
                 rich_table.add_row(*texts(total), style="bold")
         console.print(rich_table)
+
+
+def _kept_whole(columns: Sequence[Column], rows: list[Sequence[str]], width: int) -> list[bool]:
+    """Which columns a narrow terminal must not fold: amounts, dates and employee numbers
+    split over lines (`265205`/`.15`, `2025-`/`07-16`) are misread. They stay whole when
+    the table still fits with every other column folded to one character a line; when even
+    that is too wide, every column folds (rich would otherwise cut the whole ones: a value
+    may wrap, never lose characters)."""
+    from rich.cells import cell_len
+
+    whole = [c.numeric or c.kind in ("date", "datetime") or c.digit_string for c in columns]
+    if not any(whole):
+        return whole
+    need = 1  # the left border; each column adds its padding and a border
+    for index, keep in enumerate(whole):
+        # a folded column can shrink to one wide (CJK) character a line
+        widest = max((cell_len(row[index]) for row in rows), default=0) if keep else 2
+        need += widest + 3
+    return whole if need <= width else [False] * len(columns)
 
 
 def write(

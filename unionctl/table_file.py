@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from unionctl.errors import UnionError
-from unionctl.labels import HEADERS
+from unionctl.labels import HEADERS, os_reason
 from unionctl.render import unexcel_text, unneutralise
 
 FIELD_LIMIT = 128 * 1024  # csv's own default limit, named so the message can say it
@@ -72,7 +72,7 @@ def open_table(
         with path.open("rb") as stream:
             magic = stream.read(8)
     except OSError as error:
-        raise UnionError("import_unreadable", path=str(path), detail=error.strerror) from None
+        raise UnionError("import_unreadable", path=str(path), detail=os_reason(error)) from None
     index = header_index(fields, aliases)
     if magic.startswith(_OLE_MAGIC):
         key = "import_encrypted" if _encrypted(path) else "import_xls"
@@ -211,7 +211,7 @@ class _Text(_Source):
             return self.path.open(encoding=self.encoding, newline="")
         except OSError as error:
             raise UnionError(
-                "import_unreadable", path=str(self.path), detail=error.strerror
+                "import_unreadable", path=str(self.path), detail=os_reason(error)
             ) from None
 
     def _records(self) -> Iterator[tuple[int, list[str] | UnionError]]:
@@ -294,7 +294,7 @@ def _decodes(path: Path, encoding: str) -> tuple[int, int] | None:
     except UnicodeDecodeError:
         return offset, lines
     except OSError as error:
-        raise UnionError("import_unreadable", path=str(path), detail=error.strerror) from None
+        raise UnionError("import_unreadable", path=str(path), detail=os_reason(error)) from None
     return None
 
 
@@ -569,7 +569,7 @@ def _load(path: Path) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
             return load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
-        raise UnionError("import_unreadable", path=str(path), detail=error.strerror) from None
+        raise UnionError("import_unreadable", path=str(path), detail=os_reason(error)) from None
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError) as error:
         raise UnionError("import_xlsx_corrupt", path=str(path), detail=_detail(error)) from None
     except Exception as error:  # openpyxl raises many kinds for a damaged file

@@ -28,7 +28,16 @@ from typing import Any
 
 from unionctl import labels
 from unionctl.errors import UnionError
-from unionctl.render import Column, Record, Style, Table, _for_audience, cell, neutralise
+from unionctl.render import (
+    Column,
+    Record,
+    Style,
+    Table,
+    _for_audience,
+    cell,
+    heading_of,
+    neutralise,
+)
 
 MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than a huge column
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -76,7 +85,7 @@ def _write(items: Sequence[Table | Record], style: Style, path: str) -> None:
     headings = []
     for item in items:
         table = item.as_table() if isinstance(item, Record) else item
-        heading = _heading(item, style.lang)
+        heading = heading_of(item, style.lang)
         if heading:
             headings.append(heading)
         sheet = book.add_worksheet(_sheet_name(heading or table.key, names))
@@ -101,26 +110,21 @@ class _Formats:
         self.title = book.add_format({"bold": True, "font_size": 13})
         self.text = book.add_format({"num_format": "@"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        self.datetime = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
         self.money = book.add_format({"num_format": "0.00"})
         self.int = book.add_format({"num_format": "0"})
         self.signed = book.add_format({"num_format": "+0;-0;0"})
         self.percent = book.add_format({"num_format": "0.0%"})
         self.ruled = book.add_format({"border": 1})
         self.bold = {}
-        for name in ("text", "date", "money", "int", "signed", "percent"):
+        for name in ("text", "date", "datetime", "money", "int", "signed", "percent"):
             spec = {"bold": True, "top": 1, "num_format": getattr(self, name).num_format}
             self.bold[name] = book.add_format(spec)
 
     def kind(self, column: Column) -> str:
-        if column.kind in ("money", "int", "signed", "percent", "date"):
+        if column.kind in ("money", "int", "signed", "percent", "date", "datetime"):
             return column.kind
         return "text"
-
-
-def _heading(item: Table | Record, lang: str) -> str | None:
-    if item.title is None:
-        return None
-    return labels.header(item.title, lang) + (f" {item.title_suffix}" if item.title_suffix else "")
 
 
 def _sheet_name(text: str, taken: set[str]) -> str:
@@ -228,6 +232,11 @@ def _write_cell(
         if day is not None:
             sheet.write_datetime(row, col, day, fmt)
             return 10
+    if kind == "datetime":  # the audit log's times: sortable and filterable as times
+        moment = value if isinstance(value, dt.datetime) else _iso_datetime(str(value))
+        if moment is not None:
+            sheet.write_datetime(row, col, moment, fmt)
+            return 19
     # A string cell is never a formula, so formula-looking text is written as it is
     # (+8613812345678, not '+8613812345678); only a leading quote is doubled, so the
     # reader's unneutralise gives back exactly what was stored.
@@ -238,6 +247,13 @@ def _write_cell(
     if 2 * len(text) <= known:
         return known
     return display_width(text)
+
+
+def _iso_datetime(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _iso_date(text: str) -> dt.date | None:

@@ -4,6 +4,8 @@ domain errors become one line on stderr and exit status 1."""
 from __future__ import annotations
 
 import errno
+import importlib
+import os
 import sys
 from typing import Annotated, Any
 
@@ -25,8 +27,28 @@ from unionctl.cli.context import (
 _STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO)
 
 
+# The command groups, each built only when its name is on the command line: building and
+# importing all five cost ~0.13 s of every command (bench/README.md "Start-up").
+GROUPS = {
+    "members": "unionctl.cli.members",
+    "proposals": "unionctl.cli.proposals",
+    "aid": "unionctl.cli.aid",
+    "events": "unionctl.cli.events",
+    "reports": "unionctl.cli.reports",
+}
+
+
 class UnionGroup(TyperGroup):
     """Turns what a user can get wrong into one line on stderr, never a traceback."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        listed = super().list_commands(ctx)
+        return listed + [name for name in GROUPS if name not in listed]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name in GROUPS and name not in self.commands:
+            self.commands[name] = _build_group(name)
+        return super().get_command(ctx, name)
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
@@ -55,6 +77,14 @@ class UnionGroup(TyperGroup):
             for database in context.state().opened:
                 database.dispose()
             context.state().opened.clear()
+
+
+def _build_group(name: str) -> Any:
+    module = importlib.import_module(GROUPS[name])
+    group = typer.main.get_group(module.app)
+    group.name = name
+    usage.translate(group, f"{usage.PROG} {name}")
+    return group
 
 
 def _report(error: Exception) -> None:
@@ -89,7 +119,12 @@ def _report(error: Exception) -> None:
                 _report(translated)
     if isinstance(error, OSError) and error.filename:
         # a file the user named (import source, output target) could not be used
-        typer.echo(f"unionctl: {error.filename}: {error.strerror}", err=True)
+        from unionctl.labels import message, os_reason
+
+        text = message(
+            "file_error", context.state().language, path=error.filename, detail=os_reason(error)
+        )
+        typer.echo(f"unionctl: {text}", err=True)
         raise typer.Exit(1) from None
 
 
@@ -169,18 +204,16 @@ def root(
 
 
 def _register() -> None:
-    from unionctl.cli import aid, database, events, members, proposals, reports
+    from unionctl.cli import database
 
     database.register(app)
-    app.add_typer(members.app, name="members")
-    app.add_typer(proposals.app, name="proposals")
-    app.add_typer(aid.app, name="aid")
-    app.add_typer(events.app, name="events")
-    app.add_typer(reports.app, name="reports")
 
 
 _register()
 
 
 def main() -> None:
+    # No pydantic plugins are used; without this, the first SQLModel class scans every
+    # installed package's entry points for them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     app(prog_name="unionctl")

@@ -161,13 +161,17 @@ def _given(aid, member, plan) -> None:
             else ("over_cap" if aid.over_cap else "unregistered")
         )
         flag = Phrase("aid_flagged", flag=Term("aid_flag", code))
+    # cash is left out only when goods alone were given: "慰问金 0.00 元" says nothing
+    cash = Phrase("aid_given_cash", amount=format_money(aid.amount))
+    goods = Phrase("aid_given_goods", goods=aid.goods, value=format_money(aid.goods_value))
     say(
         "aid_given",
         id=aid.id,
         kind=Term("aid_kind", aid.kind),
         who=f"{member.emp_no} {member.name}" if member else aid.outsider,
         on=aid.given_on.isoformat(),
-        total=format_money(aid.amount + aid.goods_value),
+        cash=cash if aid.amount or not aid.goods else "",
+        goods=goods if aid.goods else "",
         flag=flag or "",
     )
     if plan is not None:
@@ -315,9 +319,10 @@ def aid_due(
         int, typer.Option("--retire-women", min=40, max=80, help="Women's retirement age.")
     ] = 55,
 ) -> None:
-    """What is due in a month (default: this month): open plans with the days waiting,
-    birthdays, retirements, open hardship households not helped this year, and 脱困
-    households a year on — each with this year's aid so far.
+    """What is due in a month (default: this month), as of the month's end: open plans with
+    the days waiting, birthdays not yet given, retirements, open hardship households not
+    helped this year (by hardship or critical-illness aid), and 脱困 households a year on —
+    each with this year's aid so far.
 
     Example: unionctl aid due --month 2025-12
     """
@@ -394,18 +399,53 @@ def aid_batch(
         str, typer.Option("--source", help="union 工会经费, donation 爱心捐款, hospital 医院.")
     ] = "union",
     note: NoteOption = None,
+    over_cap: Annotated[
+        bool,
+        typer.Option(
+            "--over-cap", help="Give also to those it takes beyond the yearly cap (needs --note)."
+        ),
+    ] = False,
+    unregistered: Annotated[
+        bool,
+        typer.Option(
+            "--unregistered", help="Hardship aid also to those without a record (needs --note)."
+        ),
+    ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help="The occasion, titling the sheet (default: the kind), e.g. 春节送温暖; "
+            "each gift's note when --note is left out.",
+            show_default=False,
+        ),
+    ] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Give even to those who already had this kind on that day (refused otherwise).",
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and preview the sheet; write nothing.")
     ] = False,
 ) -> None:
-    """One gift to each member a `members list` filter selects (春节送温暖, 三八 gifts); all
-    or nothing. Prints the 签领表 (sign-for sheet) with a 合计 row, in any format.
+    """One gift to each member on the roll on the day (--on) that a `members list` filter
+    selects (春节送温暖, 三八 gifts); all or nothing. Prints the 签领表 (sign-for sheet: cash,
+    goods and their value, a blank to sign) titled with the occasion and date, with a 合计
+    row, in any format. The occasion (--title) is each gift's note when --note is left out.
 
-    Example: unionctl aid batch --kind holiday --amount 200 --gender F --status member
+    When anyone selected already had this kind on that day, the batch is refused, naming
+    them (a batch run twice); --again gives it anyway. When the gift would take anyone
+    beyond the yearly cap, the batch is refused, naming them; --over-cap --note REASON
+    gives it anyway and flags theirs, as `aid give` does.
+
+    Example: unionctl aid batch --kind holiday --amount 200 --gender F --title 三八节慰问
     """
     from unionctl.cli.context import state
     from unionctl.errors import DryRun
-    from unionctl.labels import Term
+    from unionctl.labels import Phrase, Term
     from unionctl.parsing import (
         format_money,
         parse_code,
@@ -438,14 +478,21 @@ def aid_batch(
         visited_by=parse_text(by),
         source=parse_code("aid_source", source),
         note=parse_text(note),
+        occasion=parse_text(title),
+        over_cap=over_cap,
+        unregistered=unregistered,
     )
+    occasion = data.occasion
     database = open_db()
     sheet = None
     try:
         with database.write(actor=state().who, command=state().command) as work:
-            given = batch(work, emp_nos=selected_members(work.session, filters), data=data)
-            sheet = sign_sheet(given, kind=code, on=data.on or today())
+            day = data.on or today()
+            chosen = selected_members(work.session, filters, on=day)
+            given = batch(work, emp_nos=chosen, data=data, again=again)
+            sheet = sign_sheet(given, kind=code, on=day, occasion=occasion)
             total = sum(aid.amount + aid.goods_value for aid, _m in given)
+            flagged = sum(1 for aid, _m in given if aid.over_cap or aid.unregistered)
             # The sheet is written before the gifts are committed: if it cannot be
             # (no --output for xlsx, a missing folder, a full disk), nothing is given,
             # so a retry never pays anyone twice.
@@ -462,6 +509,7 @@ def aid_batch(
         count=len(given),
         kind=Term("aid_kind", code),
         total=format_money(total),
+        flagged=Phrase("aid_batch_flagged", count=flagged) if flagged else "",
     )
 
 

@@ -40,6 +40,9 @@ class AppState:
     opened: list[Database] = field(default_factory=list)
     held: list[tuple[str, bool]] | None = None  # confirmations waiting for the commit
     committed: bool = False  # a write landed: an output failure after it must say so
+    emitted: bool = False  # the command printed a table: its output is that table
+    receipt: list[str] = field(default_factory=list)  # what it said, for --output/--format
+    changes: list[dict] | None = None  # what its transactions wrote (the audit entries)
 
     @property
     def language(self) -> str:
@@ -201,26 +204,10 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def with_output(*args: Any, **kwargs: Any) -> Any:
         _state.command = name
-        fmt = kwargs.pop("format_", None)
-        out = kwargs.pop("output_", None)
-        bom = kwargs.pop("bom_", False)
-        lang = kwargs.pop("lang_", None)
-        private = kwargs.pop("include_private_", False)
-        db = kwargs.pop("db_", None)
-        actor = kwargs.pop("actor_", None)
-        if db is not None:
-            _state.db = db
-        if actor is not None:
-            _state.actor = actor
-        if lang is not None:
-            _state.lang = lang
-        if fmt is not None:
-            _state.format = check_format(fmt)
-        if out is not None:
-            _state.output = out
-        _state.bom = _state.bom or bom
-        _state.include_private = _state.include_private or private
-        return func(*args, **kwargs)
+        _take_output_options(kwargs)
+        result = func(*args, **kwargs)
+        _write_receipt()
+        return result
 
     # Resolve string annotations (PEP 563) here: Typer reads the options' settings
     # (help, min/max) from the Annotated metadata, which a string would hide.
@@ -236,6 +223,39 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
         **{p.name: p.annotation for p in extra},
     }
     return with_output
+
+
+def _take_output_options(kwargs: dict[str, Any]) -> None:
+    """The output options given after the command name win over those before it."""
+    fmt = kwargs.pop("format_", None)
+    out = kwargs.pop("output_", None)
+    bom = kwargs.pop("bom_", False)
+    lang = kwargs.pop("lang_", None)
+    private = kwargs.pop("include_private_", False)
+    db = kwargs.pop("db_", None)
+    actor = kwargs.pop("actor_", None)
+    if db is not None:
+        _state.db = db
+    if actor is not None:
+        _state.actor = actor
+    if lang is not None:
+        _state.lang = lang
+    if fmt is not None:
+        _state.format = check_format(fmt)
+    if out is not None:
+        _state.output = out
+    _state.bom = _state.bom or bom
+    _state.include_private = _state.include_private or private
+    # Whatever cannot be output is refused before any work: a write would otherwise
+    # land and then fail to say so.
+    if _state.format == "xlsx" and _state.output in (None, "-"):
+        from unionctl.errors import UnionError
+
+        raise UnionError("xlsx_needs_output")
+    if _state.output not in (None, "-"):
+        from unionctl.output import check_target, protected_paths
+
+        check_target(_state.output, protected=protected_paths(_database_paths()))
 
 
 def open_db(*, check_schema: bool = True) -> Database:
@@ -254,17 +274,18 @@ def writing(database: Database) -> Iterator[Work]:
     Confirmations said inside it are held until the commit succeeds: a command never
     reports a change that did not land."""
     held: list[tuple[str, bool]] = []
+    written: list[dict] = []
     _state.held = held
     try:
         with database.write(actor=_state.who, command=_state.command) as work:
+            work.written = written
             yield work
     finally:
         _state.held = None
     _state.committed = True
-    from unionctl.output import echo
-
+    _state.changes = [*(_state.changes or []), *written]
     for text, err in held:
-        echo(text, err=err, committed=True)
+        _line(text, err=err)
 
 
 def emit(items: Table | Record | list[Table | Record], *, private: bool = False) -> None:
@@ -272,6 +293,7 @@ def emit(items: Table | Record | list[Table | Record], *, private: bool = False)
 
     `private` is kept for callers that still pass it: every output file is now 0600."""
     del private
+    _state.emitted = True
     from unionctl.output import open_output, protected_paths
     from unionctl.render import Style, check_format, write
 
@@ -313,9 +335,60 @@ def say(key: str, /, *, err: bool = False, **params: Any) -> None:
     if _state.held is not None:
         _state.held.append((text, err))
     else:
-        from unionctl.output import echo
+        _line(text, err=err)
 
-        echo(text, err=err, committed=_state.committed)
+
+def _line(text: str, *, err: bool) -> None:
+    """A said line goes out now, unless it is the command's receipt and --output or
+    --format asked for it elsewhere or otherwise: then it waits for the command's end."""
+    if not err and (_state.output not in (None, "-") or _state.format not in (None, "table")):
+        _state.receipt.append(text)
+        return
+    from unionctl.output import echo
+
+    echo(text, err=err, committed=_state.committed)
+
+
+def _write_receipt() -> None:
+    """What a command that prints no table said on stdout — a write's receipt (`aid give`
+    prints `148：2025-11-02 慰问 …`) — honouring --output and --format like any listing:
+    the lines as they are in `table` format, else one record through the renderer, where
+    JSON gives {"message": …, "changes": [the audit entries the command wrote: entity,
+    key (the new id), before, after — what `unionctl log -f json` shows of them]}."""
+    lines, _state.receipt = _state.receipt, []
+    if not lines:
+        return
+    from unionctl.output import echo, open_output, protected_paths
+
+    if _state.emitted:  # its output was a table; these lines say how it went
+        for text in lines:
+            echo(text, committed=_state.committed)
+        return
+    if (_state.format or "table") == "table":  # to --output, as it would be on the screen
+        protected = protected_paths(_database_paths())
+        opened = open_output(
+            _state.output, bom=False, protected=protected, committed=_state.committed
+        )
+        with opened as (stream, _tty):
+            stream.write("".join(f"{text}\n" for text in lines))
+        return
+    import json
+
+    from unionctl.render import Column, Record
+
+    fields: list[tuple[Column, Any]] = [(Column("message"), "\n".join(lines))]
+    if _state.changes is not None:
+        changes = [
+            {
+                "entity": row["entity"],
+                "key": row["key"],
+                "before": None if row["before"] is None else json.loads(row["before"]),
+                "after": None if row["after"] is None else json.loads(row["after"]),
+            }
+            for row in _state.changes
+        ]
+        fields.append((Column("changes", "json"), json.dumps(changes, ensure_ascii=False)))
+    emit(Record(key="receipt", fields=fields))
 
 
 def warn(text: str) -> None:

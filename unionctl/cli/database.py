@@ -122,9 +122,10 @@ def db_path() -> None:
     Example: unionctl db path
     """
     from unionctl.db import resolve_target
-    from unionctl.output import echo
 
-    echo(resolve_target(state().db).display)  # a closed stdout is an error, not silence
+    # said like any command's output line: --output and --format apply; a closed
+    # stdout is an error, not silence
+    say("db_path", path=resolve_target(state().db).display)
 
 
 @command

@@ -191,6 +191,8 @@ def events_register(event: EventRef, emp_nos: EmpNos = None) -> None:
         say(
             "event_registered", id=found.id, title=found.title, new=added.new, already=added.already
         )
+        notes = _notes(found, added)
+    _warn(notes)
 
 
 @app.command("attend")
@@ -242,6 +244,8 @@ def events_attend(
                 new=added.new,
                 already=added.already,
             )
+            notes = _notes(found, added)
+        _warn(notes)
         _warn_if_over(database, event_id)
         return
     sheet_rows = _open_signin(file, sheet)
@@ -253,6 +257,7 @@ def events_attend(
         added = attend_ids(work, event=found, member_ids=matched.matched)
         event_id = found.id
         say("event_attended", id=found.id, title=found.title, new=added.new, already=added.already)
+        notes = _notes(found, added)
     if matched.skipped:
         from unionctl.cli import _problem_lines
         from unionctl.labels import message
@@ -261,7 +266,36 @@ def events_attend(
         warn("unionctl: " + message("signin_skipped", lang, count=len(matched.skipped), path=file))
         for line in _problem_lines(matched.skipped, lang):
             warn("  " + line)
+    _warn(notes)
     _warn_if_over(database, event_id)
+
+
+def _warn(notes: list[str]) -> None:
+    for text in notes:
+        warn(f"unionctl: {text}")
+
+
+def _notes(event, added) -> list[str]:
+    """What was kept but should be looked at: people outside the audience, late sign-ups
+    (said once the write is done; worded while the event is at hand)."""
+    from unionctl.labels import Term, message
+
+    lang = state().language
+    notes = []
+    if added.outside:
+        shown = ", ".join(added.outside[:10]) + (", …" if len(added.outside) > 10 else "")
+        text = message(
+            "event_outside_audience",
+            lang,
+            id=event.id,
+            audience=Term("event_audience", event.audience),
+            count=len(added.outside),
+            emp_nos=shown,
+        )
+        notes.append(text)
+    if added.late:
+        notes.append(message("event_signup_late", lang, id=event.id, on=event.start_on.isoformat()))
+    return notes
 
 
 def _open_signin(file: Path, sheet: str | None):

@@ -851,3 +851,13 @@ def members_branch_rename(
     with writing(database) as work:
         rename_branch(work, old=old_name, new=new_name)
         say("branch_renamed", old=old_name, new=new_name)
+
+
+def _register_history_commands() -> None:
+    # `rehire` and `undo` live in their own module (this one is long enough).
+    from unionctl.cli import members_history
+
+    members_history.register(app)
+
+
+_register_history_commands()

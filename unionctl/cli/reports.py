@@ -40,7 +40,7 @@ def reports_membership(
     from unionctl.reports.membership import membership_by_branch, membership_by_month
 
     builders = {"branch": membership_by_branch, "month": membership_by_month}
-    period = _grouped_period(by, builders, month=month, year=year, start=start, end=end)
+    by, period = _grouped_period(by, builders, month=month, year=year, start=start, end=end)
     database = open_db()
     with database.read() as session:
         emit(builders[by](session, period))
@@ -65,7 +65,7 @@ def reports_proposals(
     from unionctl.parsing import today
     from unionctl.reports.proposals import GROUPS, proposals_report
 
-    period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
+    by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
     with database.read() as session:
         emit(proposals_report(session, period, by=by, day=min(period.end, today())))
@@ -93,7 +93,9 @@ def reports_events(
     from unionctl.reports.events import GROUPS, events_report
 
     # events are planned ahead: a period not yet begun lists them
-    period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end, future=True)
+    by, period = _grouped_period(
+        by, GROUPS, month=month, year=year, start=start, end=end, future=True
+    )
     database = open_db()
     with database.read() as session:
         emit(events_report(session, period, by))
@@ -118,7 +120,7 @@ def reports_aid(
     """
     from unionctl.reports.aid import GROUPS, aid_report
 
-    period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
+    by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
     with database.read() as session:
         emit(aid_report(session, period, by=by))
@@ -134,14 +136,31 @@ def _grouped_period(
     end: str | None,
     future: bool = False,
 ):
-    """What every report checks first: a known --by, and a period (not one that has not
-    begun, unless `future`: nothing has happened in it to count)."""
+    """What every report checks first: a known --by (its code, or its name in either
+    language: `--by 分工会`), and a period (not one that has not begun, unless `future`:
+    nothing has happened in it to count). Returns both."""
     from unionctl.errors import UnionError
-    from unionctl.parsing import parse_period, today
+    from unionctl.parsing import parse_code, parse_period, today
 
-    if by not in groups:
-        raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(groups))
+    try:
+        by = parse_code("report_by", by, allowed=tuple(groups))
+    except UnionError:
+        # 类别 is the proposals' category, but in aid and events (帮扶类别, 活动类别) it is
+        # the kind: there it means --by kind.
+        if "category" in groups or "kind" not in groups or _typed_code(by) != "category":
+            raise
+        by = "kind"
     period = parse_period(month=month, year=year, start=start, end=end)
     if not future and period.start > today():
         raise UnionError("period_future", period=period.label(), today=today().isoformat())
-    return period
+    return by, period
+
+
+def _typed_code(text: str) -> str | None:
+    from unionctl.errors import UnionError
+    from unionctl.parsing import parse_code
+
+    try:
+        return parse_code("report_by", text)
+    except UnionError:
+        return None

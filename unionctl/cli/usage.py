@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
@@ -39,6 +40,9 @@ PROG = "unionctl"
 
 _argv: list[str] = []
 _lang = "en"
+# The English help of each command translated so far, to put back when a tree is reused in
+# another language (in-process tests run many commands on one tree).
+_ENGLISH: weakref.WeakKeyDictionary[click.Command, tuple[Any, ...]] = weakref.WeakKeyDictionary()
 
 
 class LocalisedBadParameter(errors.BadParameter):
@@ -70,7 +74,7 @@ def begin(root: click.Command, args: Sequence[str]) -> None:
     global _argv, _lang
     _argv = list(args)
     _lang = argv_lang(_argv)
-    if _lang == "zh" or getattr(root, "_unionctl_english", None) is not None:
+    if _lang == "zh" or _ENGLISH:
         _translate_tree(root, PROG, _lang)
 
 
@@ -78,13 +82,28 @@ def language() -> str:
     return _lang
 
 
+def translate(command: click.Command, path: str) -> None:
+    """Put this invocation's language on a command built after `begin` (a lazy group)."""
+    if _lang == "zh":
+        _translate_tree(command, path, _lang)
+
+
 # ---------------------------------------------------------------- help
 
 
-def _walk(command: click.Command, path: str) -> Iterator[tuple[str, click.Command]]:
+def _walk(
+    command: click.Command, path: str, *, load: bool = False
+) -> Iterator[tuple[str, click.Command]]:
+    """The command and those under it that are built; with `load`, every one (the root
+    builds a command group only when it is named: see cli.GROUPS)."""
     yield path, command
-    for name, sub in getattr(command, "commands", {}).items():
-        yield from _walk(sub, f"{path} {name}")
+    if load and hasattr(command, "list_commands"):
+        ctx = click.Context(command)
+        subs = [(name, command.get_command(ctx, name)) for name in command.list_commands(ctx)]
+    else:
+        subs = list(getattr(command, "commands", {}).items())
+    for name, sub in subs:
+        yield from _walk(sub, f"{path} {name}", load=load)
 
 
 def param_key(param: click.Parameter) -> str:
@@ -112,13 +131,9 @@ def zh_help(path: str, param: click.Parameter | None = None) -> str | None:
 def _translate_tree(root: click.Command, prog: str, lang: str) -> None:
     """Put the help of `lang` on the tree. The English is kept aside, so a tree that is
     reused (in-process tests run many commands on one tree) can be put back."""
-    english: dict[int, tuple[Any, ...]] | None = getattr(root, "_unionctl_english", None)
-    if english is None:
-        english = {}
-        root._unionctl_english = english  # type: ignore[attr-defined]
     for path, command in _walk(root, prog):
-        saved = english.setdefault(
-            id(command),
+        saved = _ENGLISH.setdefault(
+            command,
             (
                 command.help,
                 command.short_help,

@@ -35,6 +35,7 @@ SCHEMA_REVISIONS = (
     "0004_proposals",
     "0005_events",
     "0006_aid",
+    "0007_member_change",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
@@ -211,6 +212,7 @@ class Work:
     session: Session
     actor: str
     command: str
+    written: list[dict] | None = None  # when a list: the audit rows written, for a receipt
 
     def audit(
         self,
@@ -241,6 +243,8 @@ class Work:
             for entity, key, before, after in entries
         ]
         insert_rows(self.session.connection(), AuditEntry.__table__, rows)
+        if self.written is not None:
+            self.written.extend(rows)
 
 
 def insert_rows(conn, table, rows: list[dict]) -> None:

@@ -23,6 +23,7 @@ from unionctl.db import (
     open_database,
 )
 from unionctl.errors import UnionError
+from unionctl.labels import os_reason
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -165,7 +166,7 @@ def backup_file(source: Path, dest: Path) -> int:
         raise UnionError("backup_failed", path=str(dest), detail=str(error)) from None
     except OSError as error:
         _discard(temporary)
-        raise UnionError("backup_failed", path=str(dest), detail=error.strerror) from None
+        raise UnionError("backup_failed", path=str(dest), detail=os_reason(error)) from None
     except BaseException:
         _discard(temporary)
         raise

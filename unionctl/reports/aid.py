@@ -5,7 +5,10 @@
 plus distinct outsiders by name), times, cash, goods value and their total, and the gifts
 flagged (over the cap, or hardship aid without a record). Beside it, the hardship register
 (困难职工档案) for the period: households with a record open at some point in it, those
-of them given any aid in it, and those not yet helped.
+of them helped in it, and those not yet helped. Helped (帮扶) means aid of the kinds
+先建档，后帮扶 governs (services.aid.HARDSHIP_KINDS: hardship, critical_illness): a
+holiday gift, a birthday or 送清凉 reaches every member and helps no household out of
+hardship. `aid due` counts the same way.
 """
 
 from __future__ import annotations
@@ -17,16 +20,19 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from unionctl.errors import UnionError
-from unionctl.labels import CODES
+from unionctl.labels import CODES, Phrase, Term
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
 from unionctl.reports.roll import ROLL_ON, last_branch_id
+from unionctl.services.aid import HARDSHIP_KINDS
 
 # over_cap and unregistered flags as one code (labels.CODES["aid_flag"]).
 FLAG_SQL = (
     "CASE WHEN a.over_cap AND a.unregistered THEN 'both' WHEN a.over_cap THEN 'over_cap' "
     "WHEN a.unregistered THEN 'unregistered' END"
 )
+# SQL: aid row `a` is 帮扶 to a hardship household (HARDSHIP_KINDS, as literals: codes)
+HELPED = "a.kind IN (" + ", ".join(f"'{kind}'" for kind in HARDSHIP_KINDS) + ")"
 KIND_ORDER = (
     "CASE {col} "
     + " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(CODES["aid_kind"]))
@@ -192,13 +198,13 @@ ORDER BY {order}
 BRANCH_JOIN = f"""
 LEFT JOIN branch br ON br.id = {last_branch_id("a.member_id", "a.given_on")}
 """
-REGISTER_SQL = """
+REGISTER_SQL = f"""
 WITH open_records AS (
     SELECT DISTINCT h.member_id FROM hardship_record h
     WHERE h.registered_on <= :end AND (h.closed_on IS NULL OR h.closed_on >= :start)
 )
 SELECT count(*),
-       sum(EXISTS (SELECT 1 FROM aid a WHERE a.member_id = o.member_id
+       sum(EXISTS (SELECT 1 FROM aid a WHERE a.member_id = o.member_id AND {HELPED}
                    AND a.given_on BETWEEN :start AND :end))
 FROM open_records o
 """
@@ -249,7 +255,11 @@ def aid_report(session: Session, period: Period, *, by: str) -> list[Table]:
     return [report, register]
 
 
-# `aid due`: what the secretary owes in a month, one row per person and reason.
+# `aid due`: what the secretary owes in a month, one row per person and reason, and what
+# was done for them — all as of the month's end (:end), so a past month reads the same
+# whenever it is asked: a plan fulfilled later was still open, a record closed later
+# still open, a gift given later not yet given. A birthday given in its month is done
+# and left out, as a fulfilled plan is.
 DUE_ORDER = ("plan", "birthday", "retirement", "hardship", "revisit")
 DUE_SQL = f"""
 WITH roll AS ({ROLL_ON}),
@@ -257,11 +267,15 @@ due AS (
     SELECT 0 AS item_order, 'plan' AS item, p.member_id, p.kind, p.reported_on AS since,
            CAST(julianday(:day) - julianday(p.reported_on) AS INTEGER) AS waiting, p.note
     FROM aid_plan p
-    WHERE p.aid_id IS NULL AND p.reported_on <= :end
+    WHERE p.reported_on <= :end
+      AND (p.aid_id IS NULL
+           OR (SELECT f.given_on FROM aid f WHERE f.id = p.aid_id) > :end)
     UNION ALL
     SELECT 1, 'birthday', m.id, 'birthday', :year || substr(m.birth_date, 5), NULL, NULL
     FROM member m JOIN roll r ON r.member_id = m.id AND r.member
     WHERE substr(m.birth_date, 6, 2) = :mm
+      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = m.id AND a.kind = 'birthday'
+                      AND a.given_on BETWEEN :start AND :end)
     UNION ALL
     SELECT 2, 'retirement', m.id, 'retirement',
            :year || substr(m.birth_date, 5), NULL, NULL
@@ -271,8 +285,8 @@ due AS (
     UNION ALL
     SELECT 3, 'hardship', h.member_id, 'hardship', h.registered_on, NULL, h.reason
     FROM hardship_record h JOIN roll r ON r.member_id = h.member_id
-    WHERE h.registered_on <= :end AND h.closed_on IS NULL
-      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id
+    WHERE h.registered_on <= :end AND (h.closed_on IS NULL OR h.closed_on > :end)
+      AND NOT EXISTS (SELECT 1 FROM aid a WHERE a.member_id = h.member_id AND {HELPED}
                       AND a.given_on BETWEEN :year_start AND :end)
     UNION ALL
     SELECT 4, 'revisit', h.member_id, 'hardship', h.closed_on, NULL, h.close_reason
@@ -284,7 +298,8 @@ SELECT d.item, m.emp_no, m.name, m.dept, d.kind, d.since, d.waiting, d.note,
          AND a.given_on BETWEEN :year_start AND :end),
        (SELECT sum(a.amount + a.goods_value) FROM aid a WHERE a.member_id = d.member_id
          AND a.given_on BETWEEN :year_start AND :end),
-       (SELECT max(a.given_on) FROM aid a WHERE a.member_id = d.member_id)
+       (SELECT max(a.given_on) FROM aid a WHERE a.member_id = d.member_id
+         AND a.given_on <= :end)
 FROM due d JOIN member m ON m.id = d.member_id
 ORDER BY d.item_order, d.since, m.emp_no
 """
@@ -307,8 +322,9 @@ def aid_due(
     session: Session, period: Period, *, day: dt.date, men: int = 60, women: int = 55
 ) -> Table:
     """Open plans (with days waiting as of `day`, or the month's end if earlier), birthdays
-    and retirements in the month, open hardship households not helped this year, and
-    households closed as 脱困 a year before — each with this year's aid so far."""
+    not yet given and retirements in the month, open hardship households not helped this
+    year, and households closed as 脱困 a year before — each with this year's aid to the
+    month's end (see DUE_SQL)."""
     year = period.start.year
     params = {
         "start": period.start.isoformat(),
@@ -330,26 +346,41 @@ def aid_due(
     )
 
 
-def sign_sheet(given: list, *, kind: str, on: dt.date) -> Table:
-    """签领表: 序号, 工号, 姓名, 科室, 金额, 签名 (blank, to sign in) and a 合计 row."""
+def sign_sheet(given: list, *, kind: str, on: dt.date, occasion: str | None = None) -> Table:
+    """签领表: 序号, 工号, 姓名, 科室, 慰问金, 物品 and 物品价值 (when anyone gets goods),
+    签名 (blank, wide enough to sign in), and a 合计 row summing each money column.
+
+    Titled "<occasion>签领表" and the date; the occasion (春节送温暖) defaults to the kind."""
+    goods = any(aid.goods for aid, _member in given)
     rows = [
-        (number, member.emp_no, member.name, member.dept, aid.amount + aid.goods_value, None)
+        (
+            number,
+            member.emp_no,
+            member.name,
+            member.dept,
+            aid.amount,
+            *((aid.goods, aid.goods_value) if goods else ()),
+            None,
+        )
         for number, (aid, member) in enumerate(given, start=1)
     ]
+    cash = sum(aid.amount for aid, _member in given)
+    value = sum(aid.goods_value for aid, _member in given)
     return Table(
         key="sign_sheet",
-        title="t_aid_sign_sheet",
-        title_suffix=f"{on.isoformat()}",
+        title=Phrase("t_aid_sign_sheet", occasion=occasion or Term("aid_kind", kind)),
+        title_suffix=on.isoformat(),
         columns=(
             Column("seq", "int"),
             Column("emp_no"),
             Column("name"),
             Column("dept"),
-            Column("amount", "money", header="sign_amount"),
+            Column("cash", "money"),
+            *((Column("goods"), Column("goods_value", "money")) if goods else ()),
             Column("signature", width=24),
         ),
         rows=rows,
-        total=(None, None, None, None, sum(row[4] for row in rows), None),
+        total=(None, None, None, None, cash, *((None, value) if goods else ()), None),
         ruled=True,
     )
 

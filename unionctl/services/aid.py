@@ -5,8 +5,10 @@ its audit entry in it.
 
 The rules, in the order `give` checks them:
 - a member (by employee number) or a named outsider, never both;
-- a birthday, wedding or childbirth visit only to someone on the roll that day (a
-  bereavement visit to a deceased member's family is fine: nothing is checked for it);
+- a member only on a day they are on the roll (reports.roll: hired, not yet departed
+  or dead; retirees stay on it) — except what still reaches someone off it: a
+  bereavement visit to a deceased member's family, a mutual-medical or insurance payout
+  for a claim that arose while they were on the roll, and a drive's hand-over;
 - 先建档，后帮扶: `hardship` and `critical_illness` only to a member with a hardship record
   open that day, unless `unregistered` with a note (then flagged);
 - cash in fen, at most 1,000,000 yuan; left out, the policy's standard amount; goods need
@@ -25,20 +27,20 @@ from sqlmodel import select
 
 from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
-from unionctl.labels import Term
+from unionctl.labels import Phrase, Term, Words
 from unionctl.lookup import find_member
 from unionctl.models import Aid, AidDonation, AidDrive, AidPlan, AidPolicy, Member
 from unionctl.parsing import format_money, today
-from unionctl.reports.roll import covers
+from unionctl.reports.roll import roll_where
 
 AID_LIMIT_FEN = 1_000_000 * 100  # more than this for one gift is a typo, not a gift
-ON_ROLL_KINDS = ("birthday", "wedding", "childbirth")  # a visit to the living, on the roll
+# What may still go to someone off the roll: the family's 丧事 visit, and the payout of a
+# 医疗互助/安康保险 claim, which can come after a death or a departure. Everything else is
+# a visit or help to someone working (or retired) here on that day.
+OFF_ROLL_KINDS = ("bereavement", "mutual_medical", "insurance")
 HARDSHIP_KINDS = ("hardship", "critical_illness")  # 先建档，后帮扶
 
-ON_ROLL_SQL = f"""
-SELECT 1 FROM member_period e
-WHERE e.member_id = :member AND e.aspect = 'employment' AND {covers("e", ":day")}
-"""
+ON_ROLL_SQL = f"SELECT 1 FROM member_period e WHERE e.member_id = :member AND {roll_where()}"
 OPEN_HARDSHIP_SQL = """
 SELECT 1 FROM hardship_record h
 WHERE h.member_id = :member AND h.registered_on <= :day
@@ -62,6 +64,8 @@ class AidInput:
     visited_by: str | None = None
     source: str = "union"
     note: str | None = None
+    occasion: str | None = None  # a batch's --title (春节送温暖): the note when none is given,
+    # so the batch can be found in `aid list`; never the reason an override asks for
     over_cap: bool = False
     unregistered: bool = False
     drive_id: int | None = None  # a drive's hand-over: donated money, not union funds,
@@ -74,6 +78,22 @@ def policy_for(session, kind: str) -> AidPolicy | None:
 
 def _exists(work: Work, sql: str, **params) -> bool:
     return work.session.connection().execute(text(sql), params).first() is not None
+
+
+def check_on_roll(work: Work, member: Member, kind: str, on: dt.date) -> None:
+    """Aid of `kind` to `member` on `on` needs them on the roll that day (OFF_ROLL_KINDS
+    excepted); so does a visit still owed (`aid plan`), else `aid due` would list visits
+    that cannot be made."""
+    if kind in OFF_ROLL_KINDS or _exists(work, ON_ROLL_SQL, member=member.id, day=on.isoformat()):
+        return
+    raise UnionError(
+        "aid_off_roll",
+        emp_no=member.emp_no,
+        name=member.name,
+        kind=Term("aid_kind", kind),
+        on=on.isoformat(),
+        excepted=Words(tuple(Term("aid_kind", code) for code in OFF_ROLL_KINDS)),
+    )
 
 
 def check_amount(value: int, what: str = "amount") -> int:
@@ -93,18 +113,9 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if (data.member is None) == (data.outsider is None):
         raise UnionError("aid_whom")
     member = find_member(work.session, data.member) if data.member is not None else None
-    if (
-        member is not None
-        and data.kind in ON_ROLL_KINDS
-        and not _exists(work, ON_ROLL_SQL, member=member.id, day=on.isoformat())
-    ):
-        raise UnionError(
-            "aid_off_roll",
-            emp_no=member.emp_no,
-            name=member.name,
-            kind=Term("aid_kind", data.kind),
-            on=on.isoformat(),
-        )
+    # a drive hands over what colleagues gave, to the family too (the seeds' 因公殉职 doctor)
+    if member is not None and data.drive_id is None:
+        check_on_roll(work, member, data.kind, on)
     unregistered = False
     if data.kind in HARDSHIP_KINDS and data.drive_id is None:
         registered = member is not None and _exists(
@@ -115,8 +126,10 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                 raise UnionError(
                     "aid_unregistered",
                     who=member.emp_no if member else data.outsider,
+                    name=member.name if member else "",
                     kind=Term("aid_kind", data.kind),
                     on=on.isoformat(),
+                    remedy=_remedy("--unregistered", given=data.unregistered),
                 )
             unregistered = True
     policy = policy_for(work.session, data.kind)
@@ -152,11 +165,13 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                 raise UnionError(
                     "aid_over_cap",
                     emp_no=member.emp_no,
+                    name=member.name,
                     kind=Term("aid_kind", data.kind),
                     year=on.year,
                     given=format_money(given),
                     cap=format_money(policy.yearly_cap),
                     value=format_money(amount + goods_value),
+                    remedy=_remedy("--over-cap", given=data.over_cap),
                 )
             over_cap = True
     aid = Aid(
@@ -169,7 +184,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
         goods_value=goods_value,
         visited_by=data.visited_by,
         source=data.source,
-        note=data.note,
+        note=data.note or data.occasion,
         over_cap=over_cap,
         unregistered=unregistered,
         drive_id=data.drive_id,
@@ -177,6 +192,9 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     )
     work.session.add(aid)
     work.session.flush()
+    view = _view(aid)
+    view["member"] = member.emp_no if member else None
+    work.audit("aid", str(aid.id), after=view)  # first: a receipt's first change is the gift
     plan = None
     if member is not None:
         plan = work.session.exec(
@@ -194,10 +212,15 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
             plan.aid_id = aid.id
             work.session.add(plan)
             work.audit("aid", f"plan {plan.id}", before=before, after=_plan_view(plan))
-    view = _view(aid)
-    view["member"] = member.emp_no if member else None
-    work.audit("aid", str(aid.id), after=view)
     return aid, member, plan
+
+
+def _remedy(option: str, *, given: bool) -> Phrase:
+    """How to give what a rule refused: the override and its reason — or, when the
+    override was given without one, only the reason."""
+    if given:
+        return Phrase("aid_override_note", option=option)
+    return Phrase("aid_override_add", option=option)
 
 
 def set_policy(work: Work, *, kind: str, standard: int | None, yearly_cap: int | None) -> AidPolicy:
@@ -236,18 +259,7 @@ def add_plan(
     if day > today():
         raise UnionError("future_date", value=day.isoformat())
     person = find_member(work.session, member)
-    # a visit still owed needs someone to visit: on the roll that day (丧事 excepted,
-    # the family is visited), else `aid due` would list visits that cannot be made
-    if kind != "bereavement" and not _exists(
-        work, ON_ROLL_SQL, member=person.id, day=day.isoformat()
-    ):
-        raise UnionError(
-            "aid_off_roll",
-            emp_no=person.emp_no,
-            name=person.name,
-            kind=Term("aid_kind", kind),
-            on=day.isoformat(),
-        )
+    check_on_roll(work, person, kind, day)
     plan = AidPlan(
         member_id=person.id, kind=kind, reported_on=day, note=note, created_at=local_now()
     )
@@ -303,23 +315,116 @@ def _policy_view(row: AidPolicy) -> dict:
     return {"standard": row.standard, "yearly_cap": row.yearly_cap}
 
 
-def selected_members(session, filters) -> list[str]:
-    """The employee numbers a `members list` filter selects (reports.roster's one query)."""
+def selected_members(session, filters, *, on: dt.date) -> list[str]:
+    """The employee numbers of those on the roll on `on` (reports.roll's definition) that
+    a `members list` filter selects (reports.roster's one query). Everyone ever on the roll
+    would reach the dead and those who left; today's roll would reach, in a back-entered
+    batch, someone hired after it."""
+    from sqlalchemy import Integer
+
+    from unionctl.reports.roll import ROLL_ON
     from unionctl.reports.roster import member_query
 
-    query = member_query(session, filters, [Member.emp_no])
+    on_roll = text(ROLL_ON).bindparams(day=on.isoformat()).columns(member_id=Integer)
+    query = member_query(session, filters, [Member.emp_no]).where(
+        Member.id.in_(select(on_roll.subquery().c.member_id))
+    )
     return list(session.connection().execute(query).scalars())
 
 
-def batch(work: Work, *, emp_nos: list[str], data: AidInput) -> list[tuple[Aid, Member]]:
-    """One gift to each member, every one through `give`; the first refusal undoes all."""
+# What a batch refuses only after trying everyone: each has its override (--over-cap,
+# --unregistered), and the secretary must see at once everyone who needs it, not the
+# first one a run at a time.
+OVERRIDABLE = ("aid_over_cap", "aid_unregistered")
+NAMED_IN_REFUSAL = 5  # a refusal names the first few people, then how many more
+# Who already has a gift of this kind on this day: a batch run twice (a retry, the other
+# desk) would pay them twice. Read by the covering index on (given_on, kind, …).
+GIVEN_ON_THE_DAY_SQL = """
+SELECT m.emp_no, m.name FROM aid a JOIN member m ON m.id = a.member_id
+WHERE a.given_on = :day AND a.kind = :kind
+"""
+
+
+def batch(
+    work: Work, *, emp_nos: list[str], data: AidInput, again: bool = False
+) -> list[tuple[Aid, Member]]:
+    """One gift to each member, every one through `give`; any refusal undoes all.
+
+    Refused when any of them already has a gift of the kind on the day, unless `again`.
+    A refusal that an override would lift (the cap, the hardship register) is gathered
+    for everyone and answered as one: how many, and who."""
+    on = data.on or today()
+    if on > today():
+        raise UnionError("future_date", value=on.isoformat())
     if not emp_nos:
-        raise UnionError("aid_batch_empty")
+        raise UnionError("aid_batch_empty", on=on.isoformat())
+    if not again:
+        _refuse_a_second_time(work, emp_nos, kind=data.kind, on=on)
     given = []
+    refused: dict[str, list[UnionError]] = {}
     for emp_no in emp_nos:
-        aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
+        try:
+            aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
+        except UnionError as error:
+            if error.key not in OVERRIDABLE:
+                raise
+            # give checks before it writes, and a refusal below rolls everything back
+            refused.setdefault(error.key, []).append(error)
+            continue
         given.append((aid, member))
+    for key in OVERRIDABLE:
+        if key in refused:
+            raise _refusal(key, refused[key], selected=len(emp_nos))
     return given
+
+
+def _refuse_a_second_time(work: Work, emp_nos: list[str], *, kind: str, on: dt.date) -> None:
+    rows = work.session.connection().execute(
+        text(GIVEN_ON_THE_DAY_SQL), {"day": on.isoformat(), "kind": kind}
+    )
+    had = dict(rows.all())
+    already = [f"{emp_no} {had[emp_no]}" for emp_no in emp_nos if emp_no in had]
+    if not already:
+        return
+    people: list[object] = list(already[:NAMED_IN_REFUSAL])
+    if len(already) > NAMED_IN_REFUSAL:
+        people.append(Phrase("aid_batch_more", count=len(already) - NAMED_IN_REFUSAL))
+    raise UnionError(
+        "aid_batch_again",
+        count=len(already),
+        selected=len(emp_nos),
+        kind=Term("aid_kind", kind),
+        on=on.isoformat(),
+        people=Words(tuple(people)),
+    )
+
+
+def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError:
+    first = errors[0].params
+    if key == "aid_over_cap":
+        people = [
+            Phrase(
+                "aid_batch_person_given",
+                who=f"{e.params['emp_no']} {e.params['name']}",
+                given=e.params["given"],
+            )
+            for e in errors[:NAMED_IN_REFUSAL]
+        ]
+        details = {"cap": first["cap"], "year": first["year"]}
+    else:
+        people = [f"{e.params['who']} {e.params['name']}" for e in errors[:NAMED_IN_REFUSAL]]
+        details = {"on": first["on"]}
+    if len(errors) > NAMED_IN_REFUSAL:
+        people.append(Phrase("aid_batch_more", count=len(errors) - NAMED_IN_REFUSAL))
+    return UnionError(
+        key.replace("aid_", "aid_batch_", 1),
+        count=len(errors),
+        selected=selected,
+        kind=first["kind"],
+        people=Words(tuple(people)),
+        remedy=first["remedy"],  # one batch, one set of options: the same for everyone
+        **details,
+    )
 
 
 def find_drive(session, value: str) -> AidDrive:

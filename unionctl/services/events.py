@@ -125,10 +125,37 @@ def _member_ids(session: Session, emp_nos: Iterable[str]) -> dict[str, int]:
 
 @dataclass
 class Added:
-    """How many rows a sign-up or sign-in added, and how many were there already."""
+    """How many rows a sign-up or sign-in added, and how many were there already; who of
+    them is not of the event's audience (kept: a man at a 女职工 event may be helping, but
+    the secretary is told), and whether sign-ups came after the event began (back-entry
+    of a paper list, or the wrong event)."""
 
     new: int
     already: int
+    outside: list[str] = field(default_factory=list)
+    late: bool = False
+
+
+def _outside_audience(conn, event: Event, member_ids: list[int]) -> list[str]:
+    """`工号 姓名` of those not of the event's audience on its first day, by the
+    rule the eligible count uses (reports/events.audience_is). `children` has none."""
+    from unionctl.reports.events import audience_is
+    from unionctl.reports.roll import covers
+
+    if not member_ids or event.audience in ("all", "children"):
+        return []
+    marks = ", ".join(str(int(m)) for m in dict.fromkeys(member_ids))
+    rows = conn.execute(
+        text(
+            f"SELECT m.emp_no || ' ' || m.name FROM member m JOIN member_period e "
+            f"ON e.member_id = m.id "
+            f"AND e.aspect = 'employment' AND {covers('e', ':day')} "
+            f"WHERE m.id IN ({marks}) AND NOT {audience_is(':audience', ':day')} "
+            "ORDER BY m.emp_no"
+        ),
+        {"day": event.start_on.isoformat(), "audience": event.audience},
+    )
+    return [emp_no for (emp_no,) in rows]
 
 
 def _off_roll(conn, member_ids: list[int], day) -> list[str]:
@@ -171,7 +198,12 @@ def _add_people(work: Work, table, event: Event, member_ids: list[int], what: st
     after = conn.execute(
         text(f"SELECT count(*) FROM {table.name} WHERE event_id = :e"), {"e": event.id}
     ).scalar()
-    added = Added(new=after - before, already=len(set(member_ids)) - (after - before))
+    added = Added(
+        new=after - before,
+        already=len(set(member_ids)) - (after - before),
+        outside=_outside_audience(conn, event, member_ids),
+        late=what == "signups" and event.start_on < today(),
+    )
     if added.new:  # a sign-in sheet read twice changes nothing and logs nothing
         work.audit("event", str(event.id), before={what: before}, after={what: after})
     return added

@@ -474,13 +474,70 @@ class _Run:
         self.work.audit_many(audit)
 
     def _update(self, line: int, row: dict, data: MemberInput) -> None:
-        """An existing member: the fields that differ go through members.edit_member, a
-        status change through members.change_status, dated --status-on (or today)."""
+        """An existing member: the fields that differ go through members.apply_edit, a
+        status change through members.apply_status (or apply_rehire for someone who left
+        and is on the roster again), dated --status-on (or today). One row is one
+        recorded change: `members undo` takes it back whole."""
         diff = _differences(row, data, self.branches)
         if not diff:
             self.result.unchanged += 1
             return
+        member = service.find_member(self.work.session, row["emp_no"])
+        new_status = diff.get("status", (None, None))[1]
+        if row["status"] in REHIRED_FROM and new_status in ("member", "non_member"):
+            action = "rehire"
+            on = diff.get("hired_on", (None, None))[1] or self.status_on
+        else:
+            action = _STATUS_ACTION.get(new_status, "edit")
+            on = self.status_on or self.today
+        with service.recorded(self.work, member, action, on):
+            if action == "rehire":
+                self._rehire(row, data, diff, member)
+            else:
+                self._change(row, data, diff, member)
+        self.result.updated += 1
+        for name, (old, new) in sorted(diff.items()):
+            self.result.changes.append(Change(line, row["emp_no"], row["name"], name, old, new))
+
+    def _rehire(self, row: dict, data: MemberInput, diff: dict, member: Member) -> None:
+        """Back on the roll (重新入职): on the row's new hire date, else --status-on, in
+        the row's employment and branch (which for someone gone were not compared)."""
+        hired = diff.pop("hired_on", (None, None))[1]
+        on = hired or self.status_on
+        if on is None:
+            raise UnionError(
+                "import_status_change",
+                found=Term("status", diff["status"][1]),
+                current=Term("status", row["status"]),
+                verb="members rehire",
+            )
+        edit = MemberInput(
+            **{name: getattr(data, name) for name in diff if name not in _REHIRE_FIELDS}
+        )
+        if edit.given():
+            service.apply_edit(self.work, member, edit, on, frozenset())
+        service.apply_rehire(
+            self.work,
+            member,
+            on,
+            employment=data.employment,
+            branch_id=self.branches[data.branch] if data.branch else row["branch_id"],
+            join=diff["status"][1] == "member",
+            reason=None,
+        )
+        diff["hired_on"] = (row["hired_on"], on)
+        diff.pop("joined_on", None)
+        if diff["status"][1] == "member" and row["joined_on"] != on:
+            diff["joined_on"] = (row["joined_on"], on)
+        if data.employment is not None and data.employment != row["employment"]:
+            diff["employment"] = (row["employment"], data.employment)
+        if data.branch is not None and self.branches[data.branch] != row["branch_id"]:
+            names = {i: n for n, i in self.branches.items()}
+            diff["branch"] = (names.get(row["branch_id"]), data.branch)
+
+    def _change(self, row: dict, data: MemberInput, diff: dict, member: Member) -> None:
         when = self.status_on or self.today
+        diff = dict(diff)
         new_status = diff.pop("status", (None, None))[1]
         joined = diff.get("joined_on", (None, None))[1] or data.joined_on
         dated = new_status == "member" and joined is not None  # the row says when
@@ -500,31 +557,28 @@ class _Run:
         joined = diff.get("joined_on", (None, None))[1] if new_status != "member" else joined
         if joined is not None and new_status != "member":
             edit.joined_on = joined
-        session = self.work.session
-        member = service.find_member(session, row["emp_no"])
         if edit.given():
             service.apply_edit(self.work, member, edit, when, frozenset())
         if new_status is not None:
-            if new_status in ("member", "non_member") and (
-                new_status == "non_member" or row["status"] in ("non_member", "left")
-            ):
-                action = "join" if new_status == "member" else "unjoin"
-            else:
-                action = {
-                    "member": "join",
-                    "left": "leave",
-                    "departed": "depart",
-                    "transferred": "transfer_out",
-                    "deceased": "decease",
-                }[new_status]
+            action = _STATUS_ACTION[new_status]
             on = joined if action == "join" and joined is not None else when
             service.apply_status(self.work, member, action, on, None)
-        self.result.updated += 1
-        for name, (old, new) in sorted(
-            {**diff, **({"status": (row["status"], new_status)} if new_status else {})}.items()
-        ):
-            self.result.changes.append(Change(line, row["emp_no"], row["name"], name, old, new))
 
+
+# The action a roster's status leads to (to non_member: the recorded correction
+# "unjoin"; for those who left the hospital, to member or non_member: a rehire).
+_STATUS_ACTION = {
+    "member": "join",
+    "non_member": "unjoin",
+    "left": "leave",
+    "departed": "depart",
+    "transferred": "transfer_out",
+    "deceased": "decease",
+}
+# Who may be on a roster again: those who left the hospital (history.STATUS_RULES).
+REHIRED_FROM = service.history.STATUS_RULES["rehire"][0]
+# Fields a rehire itself sets from the row (the rest of the row is an edit).
+_REHIRE_FIELDS = ("status", "hired_on", "joined_on", "employment", "branch")
 
 _COMPARED = (
     "name",

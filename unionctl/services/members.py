@@ -4,16 +4,21 @@ and union lives.
 The history rules themselves (periods, their order, corrections, the status table) are
 unionctl.services.history; this module applies them to one person at a time and keeps
 the member row's current values in step. `members import` calls the same functions
-(`prepare_new` for new people, `edit_member` and `change_status` for changes).
+(`prepare_new` for new people, `apply_edit`, `apply_status` and `apply_rehire` for
+changes). Each change of a person's history runs inside `recorded`, which keeps what it
+replaced so that `undo_change` can take the last one back.
 Services take parsed values, raise UnionError, and never print.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, insert, text, update
 from sqlmodel import Session, select
 
 from unionctl.db import Work, local_now
@@ -22,8 +27,9 @@ from unionctl.labels import Term
 from unionctl.lookup import branch_name, find_branch, find_member, suggest_names
 from unionctl.models import HardshipRecord, HardshipReview, Honour, Member, MemberPeriod
 from unionctl.parsing import IdCard, parse_id_card, today
+from unionctl.reports.roll import covers
 from unionctl.services import history
-from unionctl.services.history import ON_ROLL, STATUS_VERB, Person
+from unionctl.services.history import HISTORY_FIELDS, ON_ROLL, STATUS_VERB, Person
 
 __all__ = ["branch_name", "find_branch", "find_member", "suggest_names"]
 
@@ -81,6 +87,41 @@ def snapshot(member: Member, branch_name: str | None) -> dict[str, object]:
 
 def person(member: Member) -> Person:
     return Person(member.id, member.emp_no, member.name, member.status, member.birth_date)
+
+
+# The person whose change is being recorded: a change inside it is part of it.
+_RECORDING: ContextVar[int | None] = ContextVar("recording", default=None)
+
+
+@contextmanager
+def recorded(work: Work, member: Member, action: str, on: dt.date | None) -> Iterator[None]:
+    """One change of `member`'s history, kept for `members undo` (history.record_change).
+
+    Changes of the same person made inside it (an import row's edit and status change,
+    an edit that moves a branch and the status) are one change: undone together."""
+    if _RECORDING.get() == member.id:
+        yield
+        return
+    session = work.session
+    session.flush()
+    conn = session.connection()
+    before = history.state_of(conn, member.id)
+    token = _RECORDING.set(member.id)
+    try:
+        yield
+    finally:
+        _RECORDING.reset(token)
+    session.flush()
+    history.record_change(
+        conn,
+        member.id,
+        before,
+        action=action,
+        on=on,
+        stamp=local_now(),
+        actor=work.actor,
+        command=work.command,
+    )
 
 
 def check_identity(
@@ -267,15 +308,16 @@ def apply_status(
         check_identity(MemberInput(birth_date=member.birth_date), joined_on=on)
     conn = session.connection()
     stamp = local_now()
-    if new in history.ROLL_END_REASON:
-        # the member row keeps the last branch (HR rosters do); the history says it ended
-        history.leave_roll(conn, who, new, on, reason=reason, stamp=stamp)
-    else:
-        history.change(conn, who, "status", new, on, reason=reason, stamp=stamp)
-    member.status = new
-    if new == "member":
-        member.joined_on = on
-    _touch(work, member)
+    with recorded(work, member, action, on):
+        if new in history.ROLL_END_REASON:
+            # the member row keeps the last branch (HR rosters do); the history says it ended
+            history.leave_roll(conn, who, new, on, reason=reason, stamp=stamp)
+        else:
+            history.change(conn, who, "status", new, on, reason=reason, stamp=stamp)
+        member.status = new
+        if new == "member":
+            member.joined_on = on
+        _touch(work, member)
     after = snapshot(member, branch_name(session, member.branch_id))
     after["on"] = on.isoformat()
     if reason:
@@ -302,17 +344,18 @@ def retire(
         raise UnionError("already_retired", emp_no=emp_no, name=member.name)
     before = snapshot(member, branch_name(session, member.branch_id))
     old = member.employment
-    history.change(
-        session.connection(),
-        person(member),
-        "employment",
-        "retired",
-        on,
-        reason=reason,
-        stamp=local_now(),
-    )
-    member.employment = "retired"
-    _touch(work, member)
+    with recorded(work, member, "retire", on):
+        history.change(
+            session.connection(),
+            person(member),
+            "employment",
+            "retired",
+            on,
+            reason=reason,
+            stamp=local_now(),
+        )
+        member.employment = "retired"
+        _touch(work, member)
     after = {**snapshot(member, before["branch"]), "on": on.isoformat()}
     work.audit("member", emp_no, before=before, after=after)
     return member, old
@@ -329,11 +372,12 @@ def transfer_branch(
     if member.branch_id == target.id:
         raise UnionError("same_branch", emp_no=emp_no, branch=target.name)
     before = snapshot(member, branch_name(session, member.branch_id))
-    history.change(
-        session.connection(), person(member), "branch", str(target.id), on, stamp=local_now()
-    )
-    member.branch_id = target.id
-    _touch(work, member)
+    with recorded(work, member, "transfer", on):
+        history.change(
+            session.connection(), person(member), "branch", str(target.id), on, stamp=local_now()
+        )
+        member.branch_id = target.id
+        _touch(work, member)
     work.audit(
         "member",
         emp_no,
@@ -360,6 +404,13 @@ def edit_member(
 
 
 def apply_edit(
+    work: Work, member: Member, data: MemberInput, on: dt.date, clear: frozenset[str]
+) -> tuple[Member, list[str]]:
+    with recorded(work, member, "edit", on):
+        return _apply_edit(work, member, data, on, clear)
+
+
+def _apply_edit(
     work: Work, member: Member, data: MemberInput, on: dt.date, clear: frozenset[str]
 ) -> tuple[Member, list[str]]:
     session = work.session
@@ -463,6 +514,158 @@ def apply_edit(
         after = snapshot(member, branch_name(session, member.branch_id))
         work.audit("member", member.emp_no, before=before, after=after)
     return member, changed
+
+
+def rehire(
+    work: Work,
+    *,
+    emp_no: str,
+    on: dt.date,
+    employment: str | None = None,
+    branch: str | None = None,
+    join: bool = False,
+    reason: str | None = None,
+) -> tuple[Member, str | None]:
+    """重新入职 under the same 工号 (see apply_rehire). Returns (member, branch name)."""
+    session = work.session
+    member = find_member(session, emp_no)
+    target = find_branch(session, branch) if branch else None
+    apply_rehire(
+        work,
+        member,
+        on,
+        employment=employment,
+        branch_id=target.id if target else member.branch_id,
+        join=join,
+        reason=reason,
+    )
+    return member, branch_name(session, member.branch_id)
+
+
+def apply_rehire(
+    work: Work,
+    member: Member,
+    on: dt.date,
+    *,
+    employment: str | None,
+    branch_id: int | None,
+    join: bool,
+    reason: str | None,
+) -> Member:
+    """Someone who left the hospital (离职, 调出) is back on the roll from `on`: a
+    non-member unless `join`, in `employment` (default: as before) and `branch_id`. The
+    hire date becomes `on`: a roster lists the date of the current stint, and the stint
+    before stays in the history."""
+    session = work.session
+    who = person(member)
+    new = history.check_transition(who, "rehire_join" if join else "rehire")
+    if join:
+        check_identity(MemberInput(birth_date=member.birth_date), joined_on=on)
+    before = snapshot(member, branch_name(session, member.branch_id))
+    kind = employment or member.employment
+    with recorded(work, member, "rehire", on):
+        history.rejoin_roll(
+            session.connection(),
+            who,
+            new,
+            on,
+            employment=kind,
+            branch_id=branch_id,
+            reason=reason,
+            stamp=local_now(),
+        )
+        member.status = new
+        member.employment = kind
+        member.branch_id = branch_id
+        member.hired_on = on
+        if join:
+            member.joined_on = on
+        _touch(work, member)
+    after = {**snapshot(member, branch_name(session, branch_id)), "on": on.isoformat()}
+    if reason:
+        after["reason"] = reason
+    work.audit("member", member.emp_no, before=before, after=after)
+    return member
+
+
+@dataclass
+class UndoResult:
+    """What `undo_change` took back, for the confirmation and --dry-run."""
+
+    member: Member
+    undone: history.Undone
+    # (step: removed | reopened | restored, aspect, value, start, end) for people
+    rows: list[tuple[str, str, str | None, dt.date | None, dt.date | None]]
+    aid_off_roll: int  # gifts and attendances that now fall on days off the roll
+    attended_off_roll: int
+
+
+def _off_roll_records(work: Work, member_id: int) -> dict[str, set[int]]:
+    """The person's aid gifts and event attendances dated on days they are not on the
+    roll (an undo keeps them — they happened — but says so when it adds to them)."""
+    on_roll = (
+        "SELECT 1 FROM member_period e WHERE e.member_id = :m AND e.aspect = 'employment' AND {}"
+    )
+    queries = {
+        "aid": "SELECT a.id FROM aid a WHERE a.member_id = :m "
+        f"AND NOT EXISTS ({on_roll.format(covers('e', 'a.given_on'))})",
+        "attendance": "SELECT t.event_id FROM event_attendance t "
+        "JOIN event ev ON ev.id = t.event_id WHERE t.member_id = :m "
+        f"AND NOT EXISTS ({on_roll.format(covers('e', 'ev.start_on'))})",
+    }
+    conn = work.session.connection()
+    return {
+        kind: set(conn.execute(text(sql), {"m": member_id}).scalars())
+        for kind, sql in queries.items()
+    }
+
+
+def undo_change(work: Work, *, emp_no: str) -> UndoResult:
+    """Take back the person's last recorded history change (history.undo_last) and put
+    the member row's status, employment, branch, join and hire dates back with it.
+
+    Aid and event attendance recorded since are kept — they happened — but those that
+    now fall on days the person is off the roll are counted for the caller to say."""
+    session = work.session
+    member = find_member(session, emp_no)
+    session.flush()
+    before = snapshot(member, branch_name(session, member.branch_id))
+    off_before = _off_roll_records(work, member.id)
+    undone = history.undo_last(session.connection(), person(member))
+    for name in HISTORY_FIELDS:
+        setattr(member, name, undone.member[name])
+    _touch(work, member)
+    off_after = _off_roll_records(work, member.id)
+    after = snapshot(member, branch_name(session, member.branch_id))
+    after["undone"] = {
+        "action": undone.action,
+        "on": undone.on.isoformat() if undone.on else None,
+        "recorded_at": undone.recorded_at,
+        "command": undone.command,
+    }
+    work.audit("member", member.emp_no, before=before, after=after)
+    shown = [
+        (
+            step,
+            p["aspect"],
+            branch_name(session, int(p["value"]))
+            if p["aspect"] == "branch" and p["value"]
+            else p["value"],
+            p["start_on"],
+            p["end_on"],
+        )
+        for step, p in undone.steps
+    ]
+    for record_id in undone.reopened:
+        record = session.get(HardshipRecord, record_id)
+        shown.append(("reopened", "hardship", record.tier, record.registered_on, None))
+    return UndoResult(
+        member=member,
+        undone=undone,
+        rows=shown,
+        aid_off_roll=len(off_after["aid"] - off_before["aid"]),
+        attended_off_roll=len(off_after["attendance"] - off_before["attendance"]),
+    )
 
 
 def delete_member(work: Work, *, emp_no: str) -> Member:
