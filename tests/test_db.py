@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Cli, db_dump
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unionctl.db import SCHEMA_HEAD, SCHEMA_REVISIONS
 from unionctl.db.migrate import alembic_head
@@ -255,3 +258,71 @@ def test_a_constraint_the_services_missed_is_one_plain_line():
     error = translate(raw, Target("sqlite:///u.db", None))
     assert error.message("zh") == "未写入：sqlite:///u.db 中已有相同的会员、称号、授予日期记录"
     assert "UNIQUE" not in error.message("en")
+
+
+# what an audit entry can hold: nested dicts and lists of text, numbers, dates, None
+audit_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=8), st.dates(), st.floats()
+)
+audit_values = st.recursive(
+    audit_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=8,
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), audit_values, max_size=6))
+def test_the_shared_audit_encoder_writes_what_json_dumps_wrote(value: dict):
+    from unionctl.db import _json
+
+    assert _json(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+period_rows = st.lists(
+    st.fixed_dictionaries(
+        {
+            "member_id": st.integers(1, 10**9),
+            "aspect": st.sampled_from(["status", "branch", "employment"]),
+            "value": st.none() | st.text(max_size=5),
+            "start_on": st.none() | st.dates(),
+            "end_on": st.none() | st.dates(),
+            "reason": st.none() | st.text(max_size=5),
+            "recorded_at": st.just("2025-12-31 10:00:00"),
+        }
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(deadline=None)  # the first example imports SQLAlchemy and the models
+@given(period_rows)
+def test_insert_rows_stores_what_sqlalchemy_core_stores(rows: list[dict]):
+    """The driver's path (tuples, dates bound by sqlite3's adapter) and SQLAlchemy's
+    own leave the same bytes in the file: dates as ISO text, None as NULL."""
+    from sqlalchemy import create_engine, insert
+
+    from unionctl.db import insert_rows
+    from unionctl.models import MemberPeriod
+
+    table = MemberPeriod.__table__
+    stored = []
+    for fast in (True, False):
+        engine = create_engine("sqlite://")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "CREATE TABLE member_period (id INTEGER PRIMARY KEY, member_id INTEGER, "
+                "aspect TEXT, value TEXT, start_on DATE, end_on DATE, reason TEXT, "
+                "recorded_at TEXT)"
+            )
+            if fast:
+                insert_rows(conn, table, rows)
+            else:
+                conn.execute(insert(table), rows)
+            stored.append(
+                conn.exec_driver_sql(
+                    "SELECT *, typeof(start_on), typeof(end_on) FROM member_period ORDER BY id"
+                ).all()
+            )
+        engine.dispose()
+    assert stored[0] == stored[1]

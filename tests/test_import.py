@@ -686,3 +686,59 @@ def test_a_trailing_empty_header_cell_is_ignored_unless_it_has_values(cli: Cli, 
     assert stderr_lines(result)[1:] == [
         "  line 3: the value 'note' stands in a column with no header"
     ]
+
+
+def test_a_rows_problems_come_in_field_order_whatever_the_column_order(cli: Cli, tmp_path: Path):
+    """The import chooses each column's parser once per file (row_parser); the problems
+    of a row are still listed in the roster's field order, not the file's."""
+    path = write(
+        tmp_path / "order.csv",
+        "status,phone,emp_no,birth_date,name,gender,id_card,joined_on\n"
+        "boss,12,30001,1990-02-30,甲,x,123,tomorrow\n",
+    )
+    result = cli.fails("members", "import", str(path))
+    assert [line.split(": ", 2)[1].split()[0] for line in stderr_lines(result)[1:]] == [
+        "unknown",  # gender
+        "'1990-02-30'",  # birth_date
+        "'12'",  # phone
+        "ID-card",  # id_card
+        "unknown",  # status
+        "'tomorrow'",  # joined_on
+    ]
+    assert "gender" in stderr_lines(result)[1] and "status" in stderr_lines(result)[5]
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_the_import_gives_back_the_cycle_collectors_settings(cli: Cli, tmp_path: Path, bad: bool):
+    """The import sets the collector aside for its run (_few_collections); whether the
+    file is taken or refused, the process gets its settings back."""
+    import gc
+
+    path = write(tmp_path / "r.csv", "emp_no,name\n30001,甲\n" + ("30001,乙\n" if bad else ""))
+    original = gc.get_threshold()
+    gc.set_threshold(777, 11, 12)  # not the default, so a leak of the import's shows
+    try:
+        if bad:
+            cli.fails("members", "import", str(path))
+        else:
+            cli("members", "import", str(path))
+        assert gc.get_threshold() == (777, 11, 12)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.set_threshold(*original)
+
+
+def test_a_bad_code_is_refused_on_every_row_it_is_on(cli: Cli, tmp_path: Path):
+    """Code cells are read once per distinct value (row_parser); a refusal is not kept,
+    so each row that repeats it is named, and the same word in another column is
+    judged by that column."""
+    path = write(
+        tmp_path / "codes.csv",
+        "emp_no,name,status,employment\n"
+        "30001,甲,boss,staff\n30002,乙,boss,staff\n30003,丙,member,boss\n30004,丁,boss,staff\n",
+    )
+    result = cli.fails("members", "import", str(path))
+    lines = stderr_lines(result)
+    assert lines[0] == f"unionctl: nothing imported: 4 bad row(s) in {path}"
+    assert lines[1].startswith("  lines 2, 3, 5 (3 rows): unknown union status 'boss'")
+    assert lines[2].startswith("  line 4: unknown employment 'boss'")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import unicodedata
 
 import pytest
 from conftest import SAMPLE_ID_X, VALID_ID, VALID_ID_MALE
@@ -652,3 +653,106 @@ def test_impossible_or_future_birth_dates_are_refused(monkeypatch, birth_digits:
     first17 = f"330102{birth_digits}152"
     number = first17 + id_card_check_digit(first17)
     refused("id_card_date", parse_id_card, number)
+
+
+# ---------------------------------------------------------------- fast paths
+# An import parses a few cells a row, a million rows at a time, so the common spellings
+# take a short way round (bench/README.md, `members import`). Each short way must say
+# exactly what the general way says: these properties hold them to it.
+
+# the digits and separators dates are made of, and a few that only look like them
+date_chars = st.text(alphabet="0123456789-/.年月日 ０１２٣²x", max_size=12)
+iso_shaped = st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True)
+
+
+@given(text=st.one_of(iso_shaped, date_chars, st.text(max_size=12)))
+@example(text="2025-02-30")
+@example(text="0000-01-01")
+@example(text="2025-٠٣-16")  # Arabic-Indic digits: isdigit() says yes, [0-9] says no
+@example(text="2025-W11-7")  # a week date, which date.fromisoformat would take
+def test_the_iso_date_fast_path_agrees_with_the_patterns(text: str):
+    from unionctl.parsing import _iso_date, _match_date
+
+    fast = _iso_date(text)
+    assert fast is None or fast == _match_date(text)
+
+
+@given(day=valid_dates)
+def test_every_iso_date_takes_the_fast_path(day: dt.date):
+    from unionctl.parsing import _iso_date
+
+    assert _iso_date(day.isoformat()) == day
+
+
+@given(text=st.one_of(iso_shaped, date_chars, st.text(max_size=12)))
+def test_a_whole_date_is_never_a_birth_month(text: str):
+    # why parse_birth_date may try the ISO date before its month spellings
+    from unionctl.parsing import _BIRTH_MONTH_PATTERNS, _iso_date
+
+    if _iso_date(text) is not None:
+        assert not any(p.fullmatch(text) for p in _BIRTH_MONTH_PATTERNS)
+
+
+def outcome(func, *args):
+    """What a parser says: its value, or the key and parameters of its refusal."""
+    try:
+        return "value", func(*args)
+    except UnionError as error:
+        return "refused", error.key, error.params
+
+
+# every kind of character: controls, format characters, all the Unicode spaces
+any_text = st.text(alphabet=st.characters(codec=None), max_size=20)
+spaced_text = st.text(
+    alphabet=" \t\r\n\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\ufeff\x1b中a", max_size=12
+)
+
+
+@given(text=st.one_of(any_text, spaced_text))
+@example(text="王\u3000芳")
+@example(text="王\u200b芳")
+@example(text="\x1b[2J")
+def test_clean_text_fast_path_agrees_with_the_character_loop(text: str):
+    from unionctl.parsing import _clean_chars, clean_text
+
+    assert outcome(clean_text, text) == outcome(_clean_chars, text)
+
+
+@given(first17=st.from_regex(r"[0-9]{17}", fullmatch=True))
+def test_check_digit_is_the_gb11643_sum(first17: str):
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
+    assert id_card_check_digit(first17) == "10X98765432"[total % 11]
+
+
+@pytest.mark.parametrize("text", ["", "1234567890123456", "123456789012345678"])
+def test_check_digit_needs_seventeen_digits(text: str):
+    with pytest.raises(ValueError):
+        id_card_check_digit(text)
+
+
+def phone_by_regex(text: str) -> str:
+    """parse_phone's rule as first written, with re.sub: the reference for the fast one."""
+    import re
+
+    value = unicodedata.normalize("NFKC", text).strip()
+    if not re.fullmatch(r"\+?[0-9][0-9 -]{4,24}", value):
+        raise UnionError("bad_phone", value=text)
+    national = re.sub(r"^(?:\+86|0086)", "", re.sub(r"[ -]", "", value))
+    if national.startswith("1") and len(national) >= 7 and len(national) != 11:
+        raise UnionError("bad_mobile", value=text, digits=len(national))
+    return value
+
+
+@given(
+    text=st.one_of(
+        st.from_regex(r"(\+86|0086|\+|00)?[ -]?1[0-9 -]{4,14}", fullmatch=True),
+        st.text(alphabet="+0123456789 -８６", min_size=1, max_size=20),
+    )
+)
+@example(text="+860086 138 1234 5678")
+@example(text="0086+8613812345678")
+def test_phone_string_operations_agree_with_the_regexes(text: str):
+    if not text.strip():
+        return  # a blank is None before either rule runs
+    assert outcome(parse_phone, text) == outcome(phone_by_regex, text)

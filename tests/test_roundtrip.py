@@ -72,3 +72,16 @@ def test_export_then_import_update_changes_nothing(cli: Cli, tmp_path: Path):
         result = cli("members", "import", "--update", str(exported))
         assert "0 updated" in result.stdout + result.stderr
         assert _stored(cli.db) == before
+
+
+@given(st.one_of(st.text(max_size=12), st.text(alphabet="='\"+-@0a \t", max_size=8)))
+@example('="00123"')
+@example("'=x")
+@example("=")
+@example("")
+def test_unexcel_text_short_way_agrees_with_both_rules(text: str):
+    # a cell starting with neither = nor ' is returned as is, without the regex
+    from unionctl.render import _EXCEL_TEXT, unexcel_text
+
+    match = _EXCEL_TEXT.fullmatch(text)
+    assert unexcel_text(text) == (match.group(1) if match else unneutralise(text))

@@ -309,6 +309,8 @@ def excel_digits(text: str) -> str:
 
 def unexcel_text(text: str) -> str:
     """The inverse of `excel_text`, and of `neutralise`, for a digit-string column."""
+    if not text.startswith(("=", _QUOTE)):  # neither ="…" nor a guard: most cells, as is
+        return text
     match = _EXCEL_TEXT.fullmatch(text)
     return match.group(1) if match else unneutralise(text)
 

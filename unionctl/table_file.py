@@ -240,26 +240,26 @@ class _Text(_Source):
         header = self.header
         width = header.width
         pairs = list(zip(header.columns, header.positions, strict=True))
-        named = {p for p in range(width) if p not in header.unnamed}  # ignored ones included
+        unnamed = header.unnamed  # positions under a blank header cell, in order
         for line, record in self._records():
             if line <= self.header_line:
                 continue
             if isinstance(record, UnionError):
                 yield line, record
                 continue
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():
                 continue  # blank lines, often at the end of spreadsheet exports
-            stray = [c for i, c in enumerate(record) if i not in named and c.strip()]
+            # a value under no header: an unnamed column's, or past the header's width
+            stray = [record[i] for i in unnamed if i < len(record) and record[i].strip()]
+            if len(record) > width:
+                stray += [c for c in record[width:] if c.strip()]
             if len(record) < width or (stray and len(record) > width):
                 yield line, UnionError("import_row_width", found=len(record), expected=width)
                 continue
             if stray:
                 yield line, UnionError("import_unnamed_value", value=stray[0])
                 continue
-            yield (
-                line,
-                {code: unexcel_text(record[i]) for code, i in pairs},
-            )
+            yield line, {code: unexcel_text(record[i]) for code, i in pairs}
 
 
 def _encoding(path: Path) -> str:

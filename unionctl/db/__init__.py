@@ -253,7 +253,7 @@ def insert_rows(conn, table, rows: list[dict]) -> None:
     On SQLite the rows go straight to the driver: SQLAlchemy's per-row parameter
     processing cost more than SQLite's own insert (bench/README.md, `members import`
     profile: 0.7M construct_params calls for 100,000 rows). Dates are stored as SQLAlchemy
-    stores them there, ISO text. Other databases take SQLAlchemy's Core path."""
+    stores them there, ISO text (the adapter below). Other databases take Core's path."""
     if not rows:
         return
     if conn.dialect.name != "sqlite":
@@ -262,34 +262,30 @@ def insert_rows(conn, table, rows: list[dict]) -> None:
     names = list(rows[0])
     columns = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" * len(names))
+    get = operator.itemgetter(*names, names[0])  # two names at least: always a tuple
     conn.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', _driver_rows(table, names, rows)
+        f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', [get(r)[:-1] for r in rows]
     )
 
 
-def _driver_rows(table, names: list[str], rows: list[dict]) -> list[tuple]:
-    """The rows as tuples in `names` order, Date columns as ISO text (SQLAlchemy's form)."""
-    from sqlalchemy import Date
+# A date bound to a statement through the driver is stored as ISO text, SQLAlchemy's form
+# for a Date column on SQLite: sqlite3 converts it as it binds it. Converting each row's
+# dates in Python first took as long as building the rows (an import writes four rows a
+# member). sqlite3's own default adapter did the same until Python 3.12 deprecated it;
+# this one is explicit. datetime has its own adapter and is not affected.
+sqlite3.register_adapter(dt.date, dt.date.isoformat)
 
-    get = operator.itemgetter(*names, names[0])  # two names at least: always a tuple
-    dated = [i for i, name in enumerate(names) if isinstance(table.c[name].type, Date)]
-    if not dated:
-        return [get(row)[:-1] for row in rows]
-    out = []
-    for row in rows:
-        values = list(get(row))
-        for i in dated:
-            value = values[i]
-            if value is not None and type(value) is not str:
-                values[i] = value.isoformat()
-        out.append(tuple(values[:-1]))
-    return out
+
+# One encoder for every audit entry: json.dumps with options builds a new one per call,
+# half the cost of encoding a member (an import writes one entry a row). The output is
+# json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)'s.
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _json(value: dict | None) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _AUDIT_JSON.encode(value)
 
 
 def open_database(

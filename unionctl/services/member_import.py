@@ -12,14 +12,17 @@ Python. Any bad row and the whole transaction is rolled back; every bad row is r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import bindparam, column, func, insert, select, text
 
 from unionctl.db import Database, insert_rows, local_now
 from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
@@ -91,6 +94,8 @@ HEADER_ALIASES = {
     "来院日期": "hired_on",
 }
 CHUNK = 1000
+PAGE_CACHE_KIB = 32 * 1024  # SQLite's page cache during an import (_page_cache)
+GC_EVERY = 100_000  # new objects between two runs of the cycle collector (_few_collections)
 
 
 @dataclass
@@ -135,47 +140,111 @@ def read_roster(path: Path, sheet: str | None = None) -> TableFile:
     )
 
 
-_PARSERS: dict[str, Callable[[str], object]] = {
-    "name": parse_text,
-    "gender": lambda v: parse_optional_code("gender", v),
-    "birth_date": parse_optional_birth_date,
-    "phone": parse_phone,
-    "id_card": lambda v: parse_id_card(v).number,
-    "dept": parse_text,
-    "branch": parse_text,
-    "post": parse_text,
-    # 在职 ("working here") says too little: read as a blank cell (labels.VAGUE)
-    "employment": lambda v: parse_optional_code("employment", v, vague_is_blank=True),
-    "status": lambda v: parse_optional_code("status", v),
-    "joined_on": parse_optional_date,
-    "hired_on": parse_optional_date,
-}
+def _parsers(on: dt.date | None) -> dict[str, Callable[[str], object]]:
+    """Each column's parser, in FIELDS order: a row's problems are listed in that order.
+
+    A code column says the same few words all the way down a roster (staff, contract,
+    trainee in a million rows): each distinct cell is read once per file (a cache of
+    the parser's values; a refusal is not kept and is raised again for every row)."""
+
+    def once(parse: Callable[[str], object]) -> Callable[[str], object]:
+        return lru_cache(maxsize=256)(parse)
+
+    return {
+        "name": parse_text,
+        "gender": once(partial(parse_optional_code, "gender")),
+        "birth_date": parse_optional_birth_date,
+        "phone": parse_phone,
+        "id_card": lambda v: parse_id_card(v, on=on).number,
+        "dept": parse_text,
+        "branch": parse_text,
+        "post": parse_text,
+        # 在职 ("working here") says too little: read as a blank cell (labels.VAGUE)
+        "employment": once(partial(parse_optional_code, "employment", vague_is_blank=True)),
+        "status": once(partial(parse_optional_code, "status")),
+        "joined_on": parse_optional_date,
+        "hired_on": parse_optional_date,
+    }
 
 
-def parse_row(cells: dict[str, str]) -> tuple[str, MemberInput]:
-    """(emp_no, the fields the row gives). A blank cell gives nothing: it leaves the field
-    as it is (clearing is `members edit --clear`). Every bad cell of the row is reported."""
-    problems: list[UnionError] = []
-    try:
-        emp_no = parse_emp_no(cells.get("emp_no", ""))
-    except UnionError as problem:
-        problems.append(problem)
-        emp_no = ""
-    values: dict[str, object] = {}
-    for name, parse in _PARSERS.items():
-        cell = cells.get(name)
-        if cell is None or not cell.strip():
-            continue
+def row_parser(
+    columns: Collection[str], *, on: dt.date | None = None
+) -> Callable[[dict[str, str]], tuple[str, MemberInput]]:
+    """parse_row for one file: the parsers of the columns it has, chosen once rather than
+    looked up for every cell of a million rows; ID cards checked against `on` (the
+    import's day, default today)."""
+    plan = [(name, parse) for name, parse in _parsers(on).items() if name in columns]
+
+    def parse_row(cells: dict[str, str]) -> tuple[str, MemberInput]:
+        """(emp_no, the fields the row gives). A blank cell gives nothing: it leaves the
+        field as it is (clearing is `members edit --clear`). Every bad cell is reported."""
+        problems: list[UnionError] = []
         try:
-            values[name] = parse(cell)
+            emp_no = parse_emp_no(cells.get("emp_no", ""))
         except UnionError as problem:
             problems.append(problem)
-    if problems:
-        raise RowProblems(problems)
-    return emp_no, MemberInput(**values)
+            emp_no = ""
+        values: dict[str, object] = {}
+        for name, parse in plan:
+            cell = cells.get(name)
+            if cell is None or not cell.strip():
+                continue
+            try:
+                values[name] = parse(cell)
+            except UnionError as problem:
+                problems.append(problem)
+        if problems:
+            raise RowProblems(problems)
+        return emp_no, MemberInput(**values)
+
+    return parse_row
 
 
 _KEYS_TABLE = "temp.import_keys"
+
+# The stored rows of a chunk's employee numbers: one statement, compiled once, the keys
+# passed as one JSON array (an IN list of 1,000 binds was expanded and bound per chunk).
+_MEMBER = Member.__table__
+_CURRENT = select(_MEMBER).where(
+    _MEMBER.c.emp_no.in_(select(column("value")).select_from(func.json_each(bindparam("keys"))))
+)
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Python's cycle collector, set for a run that holds one chunk of rows at a time.
+
+    By default it runs every 700 new objects: dozens of times a chunk, each time walking
+    the chunk's rows (and at each full collection every object that start-up made:
+    SQLAlchemy, the models, the CLI) to find nothing, since the rows are freed by their
+    reference counts when the chunk is done. Start-up's objects are set aside
+    (gc.freeze) and the collector runs every GC_EVERY new objects; both are put back
+    after. Cyclic garbage is still collected, less often."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(GC_EVERY, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+@contextlib.contextmanager
+def _page_cache(conn, kib: int) -> Iterator[None]:
+    """SQLite's page cache for this connection, for the run, then as it was.
+
+    A new member's rows go into indexes in no order of theirs (a name, the span of each
+    history period): past the default 2 MB cache each insert reads a page back and
+    spills another to the WAL. Replaying a 1,000,000-row import's statements alone, the
+    inserts took 98-124 s of CPU with the default cache and 71-83 s with 32 MB (64 and
+    128 MB: no better); bench/README.md."""
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
 
 
 def import_members(
@@ -195,13 +264,18 @@ def import_members(
     (default today; status changes need it given)."""
     run = _Run(
         path=str(roster.path),
+        columns=roster.columns,
         update=update,
         create_branches=create_branches,
         status_on=status_on,
         advance=advance,
     )
     try:
-        with database.write(actor=actor, command=command) as work:
+        with (
+            _few_collections(),
+            database.write(actor=actor, command=command) as work,
+            _page_cache(work.session.connection(), PAGE_CACHE_KIB),
+        ):
             run.start(work)
             chunk: list[tuple[int, dict[str, str] | UnionError]] = []
             for item in roster.rows():
@@ -223,6 +297,7 @@ def import_members(
 @dataclass
 class _Run:
     path: str
+    columns: list[str]
     update: bool
     create_branches: bool
     status_on: dt.date | None
@@ -235,6 +310,7 @@ class _Run:
         self.conn = work.session.connection()
         self.today = today()
         self.stamp = local_now()
+        self.parse_row = row_parser(self.columns, on=self.today)
         self.branches: dict[str, int] = dict(
             self.conn.execute(select(Branch.name, Branch.id)).all()
         )
@@ -281,7 +357,7 @@ class _Run:
                 self.problem(line, cells)
                 continue
             try:
-                emp_no, data = parse_row(cells)
+                emp_no, data = self.parse_row(cells)
             except RowProblems as bad:
                 for error in bad.problems:
                     self.problem(line, error)
@@ -333,13 +409,10 @@ class _Run:
         self.result.created += len(creates)
 
     def _current(self, emp_nos: list[str]) -> dict[str, dict]:
-        table = Member.__table__
-        found: dict[str, dict] = {}
-        for start in range(0, len(emp_nos), 500):
-            part = emp_nos[start : start + 500]
-            for row in self.conn.execute(select(table).where(table.c.emp_no.in_(part))).mappings():
-                found[row["emp_no"]] = dict(row)
-        return found
+        if not emp_nos:
+            return {}
+        rows = self.conn.execute(_CURRENT, {"keys": json.dumps(emp_nos)}).mappings()
+        return {row["emp_no"]: dict(row) for row in rows}
 
     def _new_branch(self, name: str) -> None:
         if not self.create_branches:
@@ -369,11 +442,10 @@ class _Run:
         cards = {new.row["id_card"]: line for line, new in creates if new.row["id_card"]}
         if not cards:
             return
-        table = Member.__table__
-        owners = self.conn.execute(
-            select(table.c.id_card, table.c.emp_no, table.c.name).where(
-                table.c.id_card.in_(list(cards))
-            )
+        owners = self.conn.exec_driver_sql(
+            "SELECT id_card, emp_no, name FROM member "
+            "WHERE id_card IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(cards)),),
         ).all()
         for card, emp_no, name in owners:
             self.problem(
@@ -387,10 +459,9 @@ class _Run:
         rows = [new.row for _, new in creates]
         insert_rows(self.conn, table, rows)
         ids = dict(
-            self.conn.execute(
-                select(table.c.emp_no, table.c.id).where(
-                    table.c.emp_no.in_([r["emp_no"] for r in rows])
-                )
+            self.conn.exec_driver_sql(
+                "SELECT emp_no, id FROM member WHERE emp_no IN (SELECT value FROM json_each(?))",
+                (json.dumps([r["emp_no"] for r in rows]),),
             ).all()
         )
         periods: list[dict] = []
@@ -543,13 +614,15 @@ def _differences(row: dict, data: MemberInput, branches: dict[str, int]) -> dict
     return diff
 
 
-def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
+# What the audit log keeps of a new member: members.snapshot's fields, from the row.
+_VIEWED = tuple(name for name in FIELDS if name != "branch")
+_DATES = ("birth_date", "joined_on", "hired_on")
 
 
 def _audit_view(row: dict, branch_names: dict[int, str]) -> dict:
-    view = {
-        k: _plain(v) for k, v in row.items() if k not in ("created_at", "updated_at", "branch_id")
-    }
+    view = {name: row[name] for name in _VIEWED}
+    for name in _DATES:
+        if view[name] is not None:
+            view[name] = view[name].isoformat()
     view["branch"] = branch_names.get(row["branch_id"])
     return view

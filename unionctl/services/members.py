@@ -124,10 +124,14 @@ def recorded(work: Work, member: Member, action: str, on: dt.date | None) -> Ite
     )
 
 
-def check_identity(data: MemberInput, *, joined_on: dt.date | None = None) -> MemberInput:
-    """ID card agrees with birth date and gender (derived when left out); dates possible."""
+def check_identity(
+    data: MemberInput, *, joined_on: dt.date | None = None, on: dt.date | None = None
+) -> MemberInput:
+    """ID card agrees with birth date and gender (derived when left out); dates possible
+    as of `on` (default today)."""
+    now = on or today()
     if data.id_card is not None:
-        card: IdCard = parse_id_card(data.id_card)
+        card: IdCard = parse_id_card(data.id_card, on=now)
         data.id_card = card.number
         if data.birth_date is None:
             data.birth_date = card.birth_date
@@ -147,7 +151,6 @@ def check_identity(data: MemberInput, *, joined_on: dt.date | None = None) -> Me
                 card=Term("gender", card.gender),
                 given=Term("gender", data.gender),
             )
-    now = today()
     if data.birth_date is not None and data.birth_date > now:
         raise UnionError("future_birth", value=data.birth_date.isoformat())
     for when in (data.joined_on, data.hired_on):
@@ -215,7 +218,7 @@ def prepare_new(
     joined_today = joins_today and status == "member" and data.joined_on is None
     if joined_today:
         data.joined_on = added_on  # adding a member by hand records their joining today
-    check_identity(data)
+    check_identity(data, on=added_on)  # added today, by hand or by an import's run
     start = history.roll_start(
         hired_on=data.hired_on, status=status, joined_on=data.joined_on, added_on=added_on
     )
