@@ -237,7 +237,7 @@ def _page_cache(conn, kib: int) -> Iterator[None]:
     A new member's rows go into indexes in no order of theirs (a name, the span of each
     history period): past the default 2 MB cache each insert reads a page back and
     spills another to the WAL. Replaying a 1,000,000-row import's statements alone, the
-    inserts took 98-124 s of CPU with the default cache and 71-83 s with 32 MB (64 and
+    inserts took 98-124 s of CPU with the default cache and 71-84 s with 32 MB (64 and
     128 MB: no better); bench/README.md."""
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
