@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from unionctl.cli.context import command, emit, open_db, say, state, warn, writing
-
-EmpNo = Annotated[str, typer.Argument(help="Employee number (工号).", show_default=False)]
+from unionctl.cli.members import EmpNo, Reason  # members imports this module last
 
 
 @command
@@ -35,9 +34,7 @@ def members_rehire(
     join: Annotated[
         bool, typer.Option("--join", help="A member from that day (default: not yet a member).")
     ] = False,
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (kept in the history).")
-    ] = None,
+    reason: Reason = None,
 ) -> None:
     """Record someone who left the hospital (离职/调出) coming back under the same 工号.
 

@@ -144,7 +144,7 @@ def _outside_audience(conn, event: Event, member_ids: list[int]) -> list[str]:
 
     if not member_ids or event.audience in ("all", "children"):
         return []
-    marks = ", ".join(str(int(m)) for m in dict.fromkeys(member_ids))
+    marks = _id_list(member_ids)
     rows = conn.execute(
         text(
             f"SELECT m.emp_no || ' ' || m.name FROM member m JOIN member_period e "
@@ -158,6 +158,11 @@ def _outside_audience(conn, event: Event, member_ids: list[int]) -> list[str]:
     return [emp_no for (emp_no,) in rows]
 
 
+def _id_list(member_ids: list[int]) -> str:
+    """Member ids for an SQL IN (...): integers only, each once."""
+    return ", ".join(str(int(m)) for m in dict.fromkeys(member_ids))
+
+
 def _off_roll(conn, member_ids: list[int], day) -> list[str]:
     """Employee numbers of those not on the roll on `day` (reports/roll.py's rule): the
     dead and those who left the hospital do not sign up, attend or win."""
@@ -165,7 +170,7 @@ def _off_roll(conn, member_ids: list[int], day) -> list[str]:
 
     if not member_ids:
         return []
-    marks = ", ".join(str(int(m)) for m in dict.fromkeys(member_ids))
+    marks = _id_list(member_ids)
     rows = conn.execute(
         text(
             f"SELECT m.emp_no FROM member m WHERE m.id IN ({marks}) AND NOT EXISTS ("
