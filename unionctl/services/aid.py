@@ -386,17 +386,22 @@ def _refuse_a_second_time(work: Work, emp_nos: list[str], *, kind: str, on: dt.d
     already = [f"{emp_no} {had[emp_no]}" for emp_no in emp_nos if emp_no in had]
     if not already:
         return
-    people: list[object] = list(already[:NAMED_IN_REFUSAL])
-    if len(already) > NAMED_IN_REFUSAL:
-        people.append(Phrase("aid_batch_more", count=len(already) - NAMED_IN_REFUSAL))
     raise UnionError(
         "aid_batch_again",
         count=len(already),
         selected=len(emp_nos),
         kind=Term("aid_kind", kind),
         on=on.isoformat(),
-        people=Words(tuple(people)),
+        people=_first_named(already),
     )
+
+
+def _first_named(people: list[object]) -> Words:
+    """The first few of a refusal's people, then how many more."""
+    shown = list(people[:NAMED_IN_REFUSAL])
+    if len(people) > NAMED_IN_REFUSAL:
+        shown.append(Phrase("aid_batch_more", count=len(people) - NAMED_IN_REFUSAL))
+    return Words(tuple(shown))
 
 
 def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError:
@@ -408,20 +413,18 @@ def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError
                 who=f"{e.params['emp_no']} {e.params['name']}",
                 given=e.params["given"],
             )
-            for e in errors[:NAMED_IN_REFUSAL]
+            for e in errors
         ]
         details = {"cap": first["cap"], "year": first["year"]}
     else:
-        people = [f"{e.params['who']} {e.params['name']}" for e in errors[:NAMED_IN_REFUSAL]]
+        people = [f"{e.params['who']} {e.params['name']}" for e in errors]
         details = {"on": first["on"]}
-    if len(errors) > NAMED_IN_REFUSAL:
-        people.append(Phrase("aid_batch_more", count=len(errors) - NAMED_IN_REFUSAL))
     return UnionError(
         key.replace("aid_", "aid_batch_", 1),
         count=len(errors),
         selected=selected,
         kind=first["kind"],
-        people=Words(tuple(people)),
+        people=_first_named(people),
         remedy=first["remedy"],  # one batch, one set of options: the same for everyone
         **details,
     )
