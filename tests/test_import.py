@@ -742,3 +742,154 @@ def test_a_bad_code_is_refused_on_every_row_it_is_on(cli: Cli, tmp_path: Path):
     assert lines[0] == f"unionctl: nothing imported: 4 bad row(s) in {path}"
     assert lines[1].startswith("  lines 2, 3, 5 (3 rows): unknown union status 'boss'")
     assert lines[2].startswith("  line 4: unknown employment 'boss'")
+
+
+# --- a large import builds its indexes once (db.DeferredIndexes) ------------------------
+
+
+def _schema(path: Path) -> set[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
+def _indexes(path: Path, table: str) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name",
+            (table,),
+        )
+        return [name for (name,) in rows]
+    finally:
+        conn.close()
+
+
+def _roster(n: int, *, first: int = 50_000, bad_at: int | None = None) -> str:
+    """A roster of n new people (more than one chunk of rows); row `bad_at` (0-based)
+    has an impossible birth date."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["emp_no", "name", "birth_date", "id_card", "branch", "status", "joined_on"])
+    for i in range(n):
+        born = dt.date(1960, 1, 1) + dt.timedelta(days=i * 4)
+        writer.writerow(
+            [
+                str(first + i),
+                f"职工{i}",
+                "1990-02-30" if i == bad_at else "",
+                make_id_card(born.isoformat(), i % 100, male=i % 2 == 0, area="330102"),
+                "内科分工会" if i % 3 else "护理分工会",
+                "non_member" if i % 7 == 0 else "member",
+                "" if i % 7 == 0 else "2015-03-01",
+            ]
+        )
+    return out.getvalue()
+
+
+def test_a_large_import_leaves_the_schema_as_it_found_it(roll: Cli, tmp_path: Path):
+    """The import drops the secondary indexes of the tables it fills once it has added
+    more rows than they held, and builds them again before the commit: same names, same
+    definitions, and their contents agree with the tables."""
+    from unionctl.services.member_import import CHUNK
+
+    before = _schema(roll.db)
+    nursing = len(_json(roll, "members", "list", "--branch", "护理分工会"))
+    n = CHUNK * 2 + 500
+    path = write(tmp_path / "big.csv", _roster(n))
+    result = roll("members", "import", str(path))
+    assert result.stdout.strip() == f"imported {path}: {n} added, 0 updated, 0 unchanged"
+    assert _schema(roll.db) == before
+    conn = sqlite3.connect(roll.db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM member WHERE name = ?", ("职工7",)
+        ).fetchall()
+        assert "ix_member_name" in str(plan)
+        assert conn.execute("SELECT count(*) FROM member WHERE name = '职工7'").fetchone() == (1,)
+    finally:
+        conn.close()
+    listed = _json(roll, "members", "list", "--branch", "护理分工会")
+    assert len(listed) == nursing + len(range(0, n, 3))
+    assert len(member_audit(roll)) == 4 + n
+
+
+def test_a_large_import_that_fails_half_way_changes_nothing(roll: Cli, tmp_path: Path):
+    """The first chunks are written and the indexes dropped before the bad row is read;
+    the rollback puts back every index and every row (DDL is transactional)."""
+    from unionctl.services.member_import import CHUNK
+
+    before = db_dump(roll.db)
+    schema = _schema(roll.db)
+    bad = CHUNK * 2 + 100
+    path = write(tmp_path / "big.csv", _roster(CHUNK * 3, bad_at=bad))
+    result = roll.fails("members", "import", str(path))
+    assert stderr_lines(result)[1].startswith(f"  line {bad + 2}: ")
+    assert _schema(roll.db) == schema
+    assert db_dump(roll.db) == before
+    roll.fails("members", "import", str(path), "--dry-run")
+    assert db_dump(roll.db) == before
+    good = write(tmp_path / "good.csv", _roster(CHUNK * 3))
+    roll("members", "import", str(good), "--dry-run")
+    assert db_dump(roll.db) == before
+
+
+def test_update_rows_after_the_indexes_are_dropped_still_read_the_history(
+    roll: Cli, tmp_path: Path
+):
+    """Rows of existing people read their history through the index that stays
+    (ix_member_period_lookup): an --update row after thousands of new ones still finds
+    it, records one change, and `members undo` takes it back."""
+    from unionctl.services.member_import import CHUNK
+
+    roster = _roster(CHUNK * 2 + 10)
+    roster += "10002,王芳,,,内科分工会,,\n"  # a branch move for someone on the roll
+    path = write(tmp_path / "big.csv", roster)
+    result = roll("members", "import", str(path), "--update", "--status-on", "2025-06-01")
+    assert "1 updated" in result.stdout
+    assert member(roll, "10002")["branch"] == "内科分工会"
+    roll("members", "undo", "10002")
+    assert member(roll, "10002")["branch"] == "护理分工会"
+
+
+def test_deferred_indexes_drop_only_past_the_rows_a_table_held(tmp_path: Path):
+    """db.DeferredIndexes on its own: nothing dropped until the load has added more rows
+    than the table held (and `floor` rows); then every index with a text but those
+    kept; a UNIQUE constraint's own index stays; rebuild puts back the same text."""
+    from sqlalchemy import Column, Index, Integer, MetaData, Table, Text, create_engine
+
+    from unionctl.db import DeferredIndexes
+
+    meta = MetaData()
+    table = Table(
+        "t",
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column("code", Text, unique=True),
+        Column("name", Text),
+        Column("day", Text),
+        Index("ix_t_name", "name"),
+        Index("ix_t_day", "day"),
+    )
+    engine = create_engine(f"sqlite:///{tmp_path / 't.db'}")
+    meta.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(table.insert(), [{"code": f"c{i}", "name": f"n{i}"} for i in range(3)])
+    texts = _schema(tmp_path / "t.db")
+    with engine.begin() as conn:
+        indexes = DeferredIndexes(conn, [table], keep=("ix_t_day",), floor=2)
+        conn.execute(table.insert(), [{"code": "c3"}, {"code": "c4"}, {"code": "c5"}])
+        indexes.check()  # 3 added, 3 held: not more
+        assert indexes.dropped == []
+        conn.execute(table.insert(), [{"code": "c6"}])
+        indexes.check()
+        names = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).scalars()
+        assert list(names) == ["ix_t_day", "sqlite_autoindex_t_1"]
+        indexes.rebuild()
+    assert _schema(tmp_path / "t.db") == texts
+    engine.dispose()

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, column, func, insert, select, text
 
-from unionctl.db import Database, insert_rows, local_now
+from unionctl.db import Database, DeferredIndexes, insert_rows, local_now
 from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.lookup import suggest_names
-from unionctl.models import Branch, Member
+from unionctl.models import AuditEntry, Branch, Member, MemberPeriod
 from unionctl.parsing import (
     parse_emp_no,
     parse_id_card,
@@ -96,6 +96,12 @@ HEADER_ALIASES = {
 CHUNK = 1000
 PAGE_CACHE_KIB = 32 * 1024  # SQLite's page cache during an import (_page_cache)
 GC_EVERY = 100_000  # new objects between two runs of the cycle collector (_few_collections)
+# The tables an import fills, whose secondary indexes are built after a large load
+# (db.DeferredIndexes), except the one the rows of --update read a person's history
+# through (history's queries by member_id); a new member's periods go at its end anyway,
+# member ids being given in order, so keeping it cost nothing measurable.
+LOADED = (Member.__table__, MemberPeriod.__table__, AuditEntry.__table__)
+READ_DURING_IMPORT = ("ix_member_period_lookup",)
 
 
 @dataclass
@@ -288,7 +294,8 @@ def import_members(
             if run.problems:
                 raise ImportRejected(sorted(run.problems, key=lambda p: p[0]), path=run.path)
             if dry_run:
-                raise DryRun
+                raise DryRun  # rolled back, dropped indexes with it
+            run.indexes.rebuild()
     except DryRun:
         pass
     return run.result
@@ -315,6 +322,7 @@ class _Run:
             self.conn.execute(select(Branch.name, Branch.id)).all()
         )
         self.existing_branches = list(self.branches)
+        self.indexes = DeferredIndexes(self.conn, LOADED, keep=READ_DURING_IMPORT, floor=CHUNK)
         self.conn.execute(text("DROP TABLE IF EXISTS temp.import_keys"))
         self.conn.execute(
             text(
@@ -406,6 +414,7 @@ class _Run:
         self._check_cards(creates)
         if not self.problems:
             self._insert(creates)
+            self.indexes.check()
         self.result.created += len(creates)
 
     def _current(self, emp_nos: list[str]) -> dict[str, dict]:
