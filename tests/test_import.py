@@ -893,3 +893,42 @@ def test_deferred_indexes_drop_only_past_the_rows_a_table_held(tmp_path: Path):
         indexes.rebuild()
     assert _schema(tmp_path / "t.db") == texts
     engine.dispose()
+
+
+def test_repeats_across_chunks_name_the_first_line(roll: Cli, tmp_path: Path):
+    """The keys of earlier chunks are kept in SQLite (temp.import_keys), not in Python: a
+    repeated 工号 or ID card is named with the line it first appeared on, whichever
+    chunk that was; a row whose 工号 repeats is not also checked for its card."""
+    from unionctl.services.member_import import CHUNK
+
+    lines = _roster(CHUNK * 2 + 5).splitlines()
+    rows = [line.split(",") for line in lines[1:]]
+
+    def row(i: int, emp_no: str | None = None, card_of: int | None = None) -> str:
+        cells = list(rows[i])
+        if emp_no is not None:
+            cells[0] = emp_no
+        if card_of is not None:
+            cells[3] = rows[card_of][3]
+        return ",".join(cells)
+
+    extra = [
+        row(CHUNK + 3, emp_no=rows[5][0]),  # 工号 of line 7, in the second chunk
+        row(CHUNK + 4, emp_no="99991", card_of=10),  # card of line 12
+        row(CHUNK + 5, emp_no=rows[7][0], card_of=8),  # both: only the 工号 is named
+        row(CHUNK + 6, emp_no="99992", card_of=CHUNK + 4),  # card of the line above's row
+        row(CHUNK + 7, emp_no="99993", card_of=CHUNK + 4),  # … and again in this chunk
+    ]
+    path = write(tmp_path / "r.csv", "\n".join([*lines, *extra]) + "\n")
+    result = roll.fails("members", "import", str(path))
+    n = len(lines)
+    card = "'3301**************'"  # masked in messages
+    assert stderr_lines(result)[1:] == [
+        f"  line {n + 1}: employee number {rows[5][0]} appears again (first on line 7)",
+        f"  line {n + 2}: ID-card number {card} appears again (first on line 12)",
+        f"  line {n + 2}: ID-card number {card} already belongs to 50010 (职工10)",
+        f"  line {n + 3}: employee number {rows[7][0]} appears again (first on line 9)",
+        f"  lines {n + 4}, {n + 5} (2 rows): ID-card number {card} appears again"
+        f" (first on line {CHUNK + 6})",
+        f"  line {n + 5}: ID-card number {card} already belongs to 51004 (职工1004)",
+    ]

@@ -277,24 +277,24 @@ def import_members(
         advance=advance,
     )
     try:
-        with (
-            _few_collections(),
-            database.write(actor=actor, command=command) as work,
-            _page_cache(work.session.connection(), PAGE_CACHE_KIB),
-        ):
-            run.start(work)
-            chunk: list[tuple[int, dict[str, str] | UnionError]] = []
-            for item in roster.rows():
-                chunk.append(item)
-                if len(chunk) >= CHUNK:
-                    run.chunk(chunk)
-                    chunk = []
-            run.chunk(chunk)
-            run.finish()
+        with _few_collections(), database.write(actor=actor, command=command) as work:
+            with _page_cache(work.session.connection(), PAGE_CACHE_KIB):
+                run.start(work)
+                chunk: list[tuple[int, dict[str, str] | UnionError]] = []
+                for item in roster.rows():
+                    chunk.append(item)
+                    if len(chunk) >= CHUNK:
+                        run.chunk(chunk)
+                        chunk = []
+                run.chunk(chunk)
+                run.finish()
             if run.problems:
                 raise ImportRejected(sorted(run.problems, key=lambda p: p[0]), path=run.path)
             if dry_run:
                 raise DryRun  # rolled back, dropped indexes with it
+            # With the connection's own page cache: SQLite sorts an index's keys in runs
+            # of the cache's size, and at 1M rows the largest index (3.3M period rows)
+            # built in 5.2-5.7 s of CPU with the default 2 MB against 7.0-10.4 s with 32 MB.
             run.indexes.rebuild()
     except DryRun:
         pass
