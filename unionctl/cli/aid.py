@@ -239,7 +239,7 @@ def aid_list(
         period=parse_period(month=month, year=year, start=start, end=end, default=None),
     )
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(build(session, filters))
 
 
@@ -255,7 +255,7 @@ def aid_show(
     from unionctl.reports.aid import aid_show as build
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(build(session, aid_id))
 
 
@@ -304,7 +304,7 @@ def aid_policy_list() -> None:
     from unionctl.reports.aid import policy_list
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(policy_list(session))
 
 
@@ -331,7 +331,7 @@ def aid_due(
 
     period = parse_month(month or "this")
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(build(session, period, day=today(), men=retire_men, women=retire_women))
 
 

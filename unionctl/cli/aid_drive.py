@@ -135,7 +135,7 @@ def aid_drive_list() -> None:
     from unionctl.reports.aid import drive_list
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(drive_list(session))
 
 
@@ -149,5 +149,5 @@ def aid_drive_show(drive: DriveId) -> None:
     from unionctl.reports.aid import drive_show
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(drive_show(session, drive))

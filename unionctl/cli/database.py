@@ -68,7 +68,7 @@ def demo(
             summary = build_demo(path, actor=state().who, advance=advance)
         state().db = str(path)
         database = open_db()
-        with database.read() as session:
+        with database.session() as session:
             tables = demo_overview(session, year=summary.year)
         counts = {"members": summary.people, "branches": summary.branches}
         if scratch:
@@ -102,7 +102,7 @@ def log(
     entity_code = parse_code("entity", entity) if entity else None
     since_date = parse_date(since) if since else None
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         table = audit_table(
             session,
             entity=entity_code,

@@ -290,7 +290,7 @@ def members_show(emp_no: EmpNo) -> None:
 
     number = parse_member_ref(emp_no)
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(
             member_profile(session, number, today=today(), fmt_json=state().format == "json"),
             private=True,
@@ -349,7 +349,7 @@ def members_list(
         search=parse_text(search),
     )
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(member_list(session, filters, include_private=state().include_private), private=True)
 
 
@@ -785,7 +785,7 @@ def members_export() -> None:
     if state().format is None:
         state().format = "csv"
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(member_export(session, include_private=state().include_private), private=True)
 
 
@@ -825,7 +825,7 @@ def members_branch_list() -> None:
     from unionctl.services.branches import branch_table
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(branch_table(session))
 
 
