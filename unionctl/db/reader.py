@@ -67,12 +67,16 @@ class Reader:
 
     @classmethod
     def of(cls, source: Any) -> Reader:
-        """A Reader for a Reader, a Session (its connection) or a connection."""
+        """A Reader for a Reader, a Session (its connection) or a connection.
+
+        A Session's pending changes are flushed first, as its own queries would: SQL on
+        its driver connection must see what the unit of work has added so far."""
         if isinstance(source, Reader):
             return source
-        connection = getattr(source, "connection", None)
-        if callable(connection) and not isinstance(source, sqlite3.Connection):
-            return cls(connection())  # an ORM Session
+        flush = getattr(source, "flush", None)
+        if flush is not None and not isinstance(source, sqlite3.Connection):
+            flush()
+            return cls(source.connection())  # an ORM Session
         return cls(source)
 
     @property
