@@ -43,8 +43,7 @@ READ_COMMANDS: dict[tuple[str, ...], tuple[str, ...]] = {
 # importing it fails here until it is taken off this list).
 PENDING: set[tuple[str, ...]] = {
     ("reports", "membership"), ("reports", "events"), ("reports", "proposals"),
-    ("members", "list"), ("members", "show"), ("members", "export"),
-    ("members", "branch", "list"), ("events", "list"), ("events", "show"),
+    ("events", "list"), ("events", "show"),
     ("proposals", "list"), ("proposals", "show"), ("proposals", "session", "list"),
     ("log",), ("db", "check"), ("db", "path"),
     ("aid", "list"), ("aid", "show"), ("aid", "due"), ("aid", "policy", "list"),
