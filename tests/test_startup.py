@@ -45,7 +45,7 @@ PENDING: set[tuple[str, ...]] = {
     ("reports", "membership"), ("reports", "events"), ("reports", "proposals"),
     ("events", "list"), ("events", "show"),
     ("proposals", "list"), ("proposals", "show"), ("proposals", "session", "list"),
-    ("log",), ("db", "check"), ("db", "path"),
+    ("log",), ("db", "check"),
     ("aid", "list"), ("aid", "show"), ("aid", "due"), ("aid", "policy", "list"),
     ("aid", "drive", "list"), ("aid", "drive", "show"), ("reports", "aid"),
 }  # fmt: skip

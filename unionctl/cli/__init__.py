@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from unionctl import __version__
-from unionctl.cli import context, usage
+from unionctl.cli import context, params, usage
 from unionctl.cli.context import (
     ActorOption,
     BomOption,
@@ -25,6 +25,8 @@ from unionctl.cli.context import (
 )
 
 _STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO)
+
+params.install()  # plain option values need no pydantic (unionctl/cli/params.py)
 
 
 # The command groups, each built only when its name is on the command line: building and
