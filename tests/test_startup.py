@@ -84,3 +84,18 @@ def test_a_read_imports_no_sqlalchemy(receipts: Cli, path: tuple[str, ...]):  # 
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip()
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+
+
+def test_a_value_typer_must_check_is_still_checked_by_typer(roll: Cli):
+    """unionctl.cli.params takes plain values as they are and leaves the rest to Typer:
+    a number written oddly means what it meant, a number out of range is refused as
+    before, in the user's language."""
+    plain = roll("members", "list", "--born-month", "3").stdout
+    assert roll("members", "list", "--born-month", "03").stdout == plain
+    assert roll("members", "list", "--born-month", " 3").stdout == plain
+    zh = {"UNIONCTL_LANG": "zh"}
+    month = roll.fails("members", "list", "--born-month", "13", code=2, env=zh)
+    assert "不能大于 12" in month.stderr
+    assert "不能小于 1" in roll.fails("log", "--limit", "-1", code=2, env=zh).stderr
+    assert "整数" in roll.fails("log", "--limit", "1.5", code=2, env=zh).stderr
+    assert roll("log", "--limit", "1").stdout.count("\n") < roll("log").stdout.count("\n")
