@@ -48,7 +48,7 @@ PENDING: set[tuple[str, ...]] = {
     ("proposals", "list"), ("proposals", "show"), ("proposals", "session", "list"),
     ("log",), ("db", "check"),
 }  # fmt: skip
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "unionctl.models")  # Typer needs pydantic
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "unionctl.models")
 # Commands whose output is a table but that write: they need the ORM.
 WRITE_TABLES = {("aid", "batch"), ("demo",)}
 
