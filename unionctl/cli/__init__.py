@@ -26,8 +26,6 @@ from unionctl.cli.context import (
 
 _STREAM_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO)
 
-params.install()  # plain option values need no pydantic (unionctl/cli/params.py)
-
 
 # The command groups, each built only when its name is on the command line: building and
 # importing all five cost ~0.13 s of every command (bench/README.md "Start-up").
@@ -54,6 +52,7 @@ class UnionGroup(TyperGroup):
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        params.install(self)  # no pydantic for values that are already strings
         usage.begin(self, argv)  # the language, before anything is parsed
         return super().main(argv, *rest, **extra)
 
@@ -85,6 +84,7 @@ def _build_group(name: str) -> Any:
     module = importlib.import_module(GROUPS[name])
     group = typer.main.get_group(module.app)
     group.name = name
+    params.install(group)
     usage.translate(group, f"{usage.PROG} {name}")
     return group
 

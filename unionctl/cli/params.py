@@ -1,76 +1,72 @@
-"""Option values without pydantic on the way in.
+"""Option values that are already what their annotation asks for pass as they are.
 
-Typer (0.29) checks every option and argument through a pydantic TypeAdapter, built the
-first time the parameter is parsed: every command, `db path` included, imported
-pydantic.main for `--db PATH` alone (~0.09 s of start-up, the largest import a read had
-left once it stopped using the ORM; tests/test_startup.py). unionctl's parameters are
-plain: text, whole numbers (some with --min/--max), lists of text, flags. A value that
-is already what the parameter wants — any text for a text option, a number in range for
-a number option — is taken as it is; anything else (a bad or out-of-range number, a
-type we do not use) goes through Typer's own check, so every error message is still
-Typer's and pydantic's, word for word.
+Typer 0.29 checks every parameter's value — given or default — through a pydantic
+TypeAdapter it builds on first use: importing pydantic and building ~20 adapters was
+~0.18 s of a 0.36 s `reports aid` (bench/README.md "Start-up"), to confirm that a
+command-line string is a string. Here a `str`, `bool` or `int` parameter without a custom
+parser or type gets a runtime parameter that returns a value of exactly that type as it
+is (an int only when it is the default: a given one may have bounds to check), and hands
+anything else to Typer's own coercion, built then as Typer would build it. So a value is
+coerced by Typer whenever coercion would change it or could refuse it;
+tests/test_cli_params.py holds the two paths to the same answer for every parameter.
+
+This leans on Typer internals (`typer._coercion`, `_TyperParameter._runtime_param`);
+pyproject pins Typer below 0.30 and, if they move, `install` changes nothing.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from typer import _coercion
-from typer import core as typer_core
+try:
+    from typer._coercion import RuntimeParam, build_runtime_param
+except ImportError:  # another Typer: every value goes through Typer's own coercion
+    RuntimeParam = None  # type: ignore[assignment,misc]
 
-_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
-_TEXT_LIST = list[str]
+PLAIN = (str, bool, int)
 
+if RuntimeParam is not None:
 
-@dataclass(frozen=True)
-class _Plain(_coercion.RuntimeParam):
-    """A text, number, flag or text-list parameter: the plain values pass, the rest are
-    Typer's to check."""
+    @dataclass(frozen=True)
+    class PlainParam(RuntimeParam):
+        """A value of exactly the annotated type passes; anything else goes to Typer."""
 
-    descriptor: Any = None
-
-    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-        kind, info = self.annotation, self.parameter_info
-        if kind in (str, bool) and type(value) is kind:
-            return value
-        if kind == _TEXT_LIST and isinstance(value, list | tuple):
-            if all(type(item) is str for item in value):
-                return list(value)
-        elif kind is int:
-            number = _plain_int(value)
-            low = info.min if info.min is not None else number
-            high = info.max if info.max is not None else number
-            if number is not None and low <= number <= high:
-                return number
-        return _typer_runtime(self.descriptor)._coerce_value(value, param=param, ctx=ctx)
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            kind = self.annotation
+            if type(value) is kind and (kind is not int or value == param.default):
+                return value
+            general = build_runtime_param(param.type_descriptor)
+            return general._coerce_value(value, param=param, ctx=ctx)
 
 
-def _plain_int(value: Any) -> int | None:
-    if type(value) is int:
-        return value
-    if type(value) is str and _PLAIN_INT.fullmatch(value):
-        return int(value)
-    return None
+def install(command: Any) -> None:
+    """Give a built command's plain parameters (and its subcommands', if built) the
+    light path."""
+    if RuntimeParam is None:
+        return
+    for param in (*getattr(command, "params", ()), _help_option(command)):
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", "absent") is not None:
+            continue
+        info = descriptor.parameter_info
+        if (
+            descriptor.annotation in PLAIN
+            and descriptor.file_annotation is None
+            and getattr(info, "parser", None) is None
+            and getattr(info, "click_type", None) is None
+            and not param.multiple
+            and param.nargs == 1
+        ):
+            param._runtime_param = PlainParam(parameter_info=info, annotation=descriptor.annotation)
+    for sub in getattr(command, "commands", {}).values():
+        install(sub)
 
 
-_typer_runtime = _coercion.build_runtime_param
-
-
-def _runtime_param(descriptor: Any) -> Any:
-    info = descriptor.parameter_info
-    plain = (
-        descriptor.annotation in (str, int, bool, _TEXT_LIST)
-        and descriptor.file_annotation is None
-        and info.parser is None
-        and not info.clamp
-    )
-    if not plain:
-        return _typer_runtime(descriptor)
-    return _Plain(parameter_info=info, annotation=descriptor.annotation, descriptor=descriptor)
-
-
-def install() -> None:
-    """Parse unionctl's plain parameters without building a pydantic TypeAdapter."""
-    typer_core.build_runtime_param = _runtime_param
+def _help_option(command: Any) -> Any:
+    """The command's --help, made now as Click makes it on first use (and keeps)."""
+    try:
+        ctx = command.context_class(command, **(command.context_settings or {}))
+        return command.get_help_option(ctx)
+    except Exception:  # not a Click command as we know it: leave it to Typer
+        return None
