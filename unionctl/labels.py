@@ -892,6 +892,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "given; to give it again add --again",
         "选中的 {selected} 人中有 {count} 人在 {on} 已登记{kind}：{people}；未发放。确需再发请加 --again",
     ),
+    "aid_import_again": (
+        "this gift is already recorded (#{id}); imported again it would be counted twice. "
+        "To record it once more add --again",
+        "已有相同的一笔（#{id}）；再导入会重复计数。确需再记一笔请加 --again",
+    ),
     "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
     "aid_batch_more": ("and {count} more", "另有 {count} 人"),
     "id_card_taken": (
@@ -1939,8 +1944,10 @@ HELP_ZH: dict[str, str] = {
         "从表格导入慰问与帮扶记录；全部成功或全部不写，每一行按 `aid give` 的规则办理。\n\n"
         "表头可用编码或中文：工号、受助人（没有工号时为外部对象）、帮扶类别、慰问金/金额、物品、"
         "物品价值、日期、慰问人、经费来源、备注、标记。`aid list --format csv` 的输出可直接导回。\n\n"
+        "已有相同一笔记录（同一人、类别、日期、金额与物品：同一张表导入两次）的行不予导入，除非加 --again。\n\n"
         "示例：unionctl aid import 2025年慰问台账.xlsx --dry-run"
     ),
+    "aid import --again": "已有相同一笔记录时仍然再记一笔（否则不予导入）。",
     "aid import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
     "aid import --dry-run": "逐行检查，不写入任何数据。",
     "aid import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",
