@@ -1483,3 +1483,16 @@ def test_importing_the_same_sheet_twice_is_refused_not_counted_twice(roll: Cli, 
     roll("aid", "import", str(path))
     roll("aid", "import", str(path), "--again")
     assert len(_rows(roll, "aid", "list")) == 4
+
+
+def test_a_drive_is_found_by_its_title_too(roll: Cli):
+    # A secretary remembers the drive as 为张丽爱心捐款, not as #1.
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    roll("aid", "drive", "give", "为张丽爱心捐款", "10004", "--amount", "200", "--on", "2025-05-03")
+    assert "200.00" in roll("aid", "drive", "show", "为张丽爱心捐款").stdout
+    miss = roll.fails("aid", "drive", "show", "为张丽捐款", "--lang", "zh")
+    assert "为张丽爱心捐款" in miss.stderr  # the closest title
+    roll.fails("aid", "drive", "show", "7", contains="7")
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10004", "--on", "2025-06-01")
+    both = roll.fails("aid", "drive", "show", "为张丽爱心捐款")
+    assert "#1" in both.stderr and "#2" in both.stderr

@@ -850,7 +850,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind}的标准金额（{standard}）高于年度上限（{cap}）",
     ),
     "unknown_aid": ("no aid record {id}", "没有编号为 {id} 的帮扶记录"),
-    "unknown_drive": ("no donation drive {id}", "没有编号为 {id} 的捐款活动"),
+    "unknown_drive": (
+        "no donation drive {id}{suggestions}",
+        "没有编号或名称为 {id} 的捐款活动{suggestions}",
+    ),
+    "ambiguous_drive": (
+        "more than one donation drive is titled {title} ({ids}): give its number",
+        "名为 {title} 的捐款活动不止一个（{ids}）：请用编号",
+    ),
     "aid_drive_whom": (
         "give either --for EMP_NO or --for-outsider NAME, not both",
         "请给出 --for 工号或 --for-outsider 姓名，二者只能选一",
@@ -1927,7 +1934,7 @@ HELP_ZH: dict[str, str] = {
         "登记一名会员对进行中捐款活动的捐款。\n\n"
         "示例：unionctl aid drive give 1 10004 --amount 200 --on 2025-05-03"
     ),
-    "DRIVE": "捐款活动编号（见 `aid drive list`）。",
+    "DRIVE": "捐款活动编号或名称（见 `aid drive list`）。",
     "aid drive give EMP_NO": "捐款人工号。",
     "aid drive give --amount": "捐款金额，单位元，例如 200。",
     "aid drive give --on": "捐款日期（默认：今天）。",
