@@ -690,6 +690,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the period ends ({end}) before it starts ({start})",
         "期间结束日期（{end}）早于开始日期（{start}）",
     ),
+    "money_finer_than_fen": (
+        "{value!r} is finer than one fen: an amount has at most two decimals (e.g. 100.01)",
+        "{value!r} 精确到了分以下：金额最多两位小数（如 100.01）",
+    ),
     "bad_money": (
         "{value!r} is not an amount of money; use 500, 500.5, ¥500 or 500元",
         "{value!r} 不是有效金额；可用 500、500.5、¥500 或 500元",
