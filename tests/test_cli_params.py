@@ -14,6 +14,7 @@ SAMPLES = {
     str: ["", "abc", " x ", "中文", "0", "-1", "2025-12", "=1+1", "a\tb"],
     bool: [True, False, "yes", "0"],
     int: ["5", "abc", " 7 ", "100", "-3", 0],
+    params.TEXTS: [(), ["a"], ("a", "中文"), ["", " x "], [1], ("a", 2)],
 }
 
 
@@ -34,24 +35,31 @@ PLAIN = _plain_params()
 
 def _answer(runtime, param, value, ctx):
     try:
-        return ("value", runtime._coerce_value(value, param=param, ctx=ctx))
+        return ("value", runtime.coerce(value, param=param, ctx=ctx))
     except BadParameter as error:
         return ("refused", str(error))
 
 
 def test_most_parameters_take_the_light_path():
-    assert len(PLAIN) > 500  # every str/bool/int option and argument of the tree
+    assert len(PLAIN) > 500  # every str/bool/int/list[str] option and argument of the tree
+    assert {param.type_descriptor.annotation for _path, param in PLAIN} == {
+        *params.PLAIN,
+        params.TEXTS,
+    }
 
 
 def test_the_light_path_gives_typers_answer():
     ctx = typer.Context(typer.main.get_command(app))
     general = {}  # Typer's runtime parameter per (annotation, parameter info)
+    checked = 0
     for path, param in PLAIN:
         descriptor = param.type_descriptor
-        key = (descriptor.annotation, id(descriptor.parameter_info))
+        key = (str(descriptor.annotation), id(descriptor.parameter_info))
         if key not in general:
             general[key] = build_runtime_param(descriptor)
         default = [param.default] if param.default is not None else []
         for value in [*SAMPLES[descriptor.annotation], *default]:
             light = _answer(param._runtime_param, param, value, ctx)
             assert light == _answer(general[key], param, value, ctx), (path, param.name, value)
+            checked += 1
+    assert checked > 5000

@@ -5,7 +5,8 @@ TypeAdapter it builds on first use: importing pydantic and building ~20 adapters
 ~0.18 s of a 0.36 s `reports aid` (bench/README.md "Start-up"), to confirm that a
 command-line string is a string. Here a `str`, `bool` or `int` parameter without a custom
 parser or type gets a runtime parameter that returns a value of exactly that type as it
-is (an int only when it is the default: a given one may have bounds to check), and hands
+is (an int only when it is the default: a given one may have bounds to check; a list of
+strings for `list[str]`), and hands
 anything else to Typer's own coercion, built then as Typer would build it. So a value is
 coerced by Typer whenever coercion would change it or could refuse it;
 tests/test_cli_params.py holds the two paths to the same answer for every parameter.
@@ -25,6 +26,7 @@ except ImportError:  # another Typer: every value goes through Typer's own coerc
     RuntimeParam = None  # type: ignore[assignment,misc]
 
 PLAIN = (str, bool, int)
+TEXTS = list[str]  # a repeated option or a variadic argument (`--clear a --clear b`)
 
 if RuntimeParam is not None:
 
@@ -36,6 +38,9 @@ if RuntimeParam is not None:
             kind = self.annotation
             if type(value) is kind and (kind is not int or value == param.default):
                 return value
+            texts = kind == TEXTS and type(value) in (list, tuple)
+            if texts and all(type(item) is str for item in value):
+                return list(value)
             general = build_runtime_param(param.type_descriptor)
             return general._coerce_value(value, param=param, ctx=ctx)
 
@@ -50,13 +55,12 @@ def install(command: Any) -> None:
         if descriptor is None or getattr(param, "_runtime_param", "absent") is not None:
             continue
         info = descriptor.parameter_info
+        single = not param.multiple and param.nargs == 1
         if (
-            descriptor.annotation in PLAIN
+            ((descriptor.annotation in PLAIN and single) or descriptor.annotation == TEXTS)
             and descriptor.file_annotation is None
             and getattr(info, "parser", None) is None
             and getattr(info, "click_type", None) is None
-            and not param.multiple
-            and param.nargs == 1
         ):
             param._runtime_param = PlainParam(parameter_info=info, annotation=descriptor.annotation)
     for sub in getattr(command, "commands", {}).values():
