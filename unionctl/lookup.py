@@ -1,18 +1,24 @@
 """Finding a member or a branch by what a user typed, with the closest names on a miss.
 
 Shared by the services (which change things) and the reports (which only read), so that
-neither layer reaches into the other.
+neither layer reaches into the other. The rule is SQL on a Reader (`member_id`,
+`branch_id`): a read passes its Reader, a write its Session, and the write's `find_*`
+loads the model object by the id the same rule found.
 """
 
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
-
+from unionctl.db.reader import Reader
 from unionctl.errors import UnionError
 from unionctl.labels import Phrase
-from unionctl.models import Branch, Member
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from unionctl.models import Branch, Member
 
 
 def suggest_names(candidates: list[str], text: str, limit: int = 5) -> str | Phrase:
@@ -24,11 +30,20 @@ def suggest_names(candidates: list[str], text: str, limit: int = 5) -> str | Phr
 
 
 def find_member(session: Session, emp_no: str) -> Member:
-    """The member with this employee number; a typo gets the closest numbers and names."""
-    member = session.exec(select(Member).where(Member.emp_no == emp_no)).first()
-    if member is not None:
-        return member
-    rows = session.exec(select(Member.emp_no, Member.name)).all()
+    """The member with this employee number, as a model object (for a write)."""
+    from unionctl.models import Member
+
+    return session.get(Member, member_id(session, emp_no))
+
+
+def member_id(db: Any, emp_no: str) -> int:
+    """The id of the member with this employee number; a typo gets the closest numbers
+    and names. `db`: a Reader, a Session or a connection."""
+    reader = Reader.of(db)
+    found = reader.execute("SELECT id FROM member WHERE emp_no = :no", {"no": emp_no}).scalar()
+    if found is not None:
+        return found
+    rows = reader.execute("SELECT emp_no, name FROM member").all()
     by_number = {no: f"{no} {name}" for no, name in rows}
     by_name: dict[str, list[str]] = {}
     for no, name in rows:
@@ -43,15 +58,57 @@ def find_member(session: Session, emp_no: str) -> Member:
 
 
 def find_branch(session: Session, name: str, *, for_import: bool = False) -> Branch:
-    branch = session.exec(select(Branch).where(Branch.name == name)).first()
-    if branch is not None:
-        return branch
-    names = list(session.exec(select(Branch.name)))
+    """The branch of this name, as a model object (for a write)."""
+    from unionctl.models import Branch
+
+    return session.get(Branch, branch_id(session, name, for_import=for_import))
+
+
+def branch_id(db: Any, name: str, *, for_import: bool = False) -> int:
+    """The id of the branch of this name; a typo gets the closest names."""
+    reader = Reader.of(db)
+    found = reader.execute("SELECT id FROM branch WHERE name = :name", {"name": name}).scalar()
+    if found is not None:
+        return found
+    names = reader.execute("SELECT name FROM branch").scalars()
     key = "unknown_branch_import" if for_import else "unknown_branch"
     raise UnionError(key, name=name, suggestions=suggest_names(names, name))
 
 
-def branch_name(session: Session, branch_id: int | None) -> str | None:
+def branch_name(db: Any, branch_id: int | None) -> str | None:
     if branch_id is None:
         return None
-    return session.get(Branch, branch_id).name
+    return (
+        Reader.of(db).execute("SELECT name FROM branch WHERE id = :id", {"id": branch_id}).scalar()
+    )
+
+
+def aid_id(db: Any, value: str) -> int:
+    """The gift numbered `value` (as `aid list` shows it)."""
+    return _numbered(db, "aid", value, "unknown_aid")
+
+
+def drive_id(db: Any, value: str) -> int:
+    """The donation drive numbered `value` (as `aid drive list` shows it), or titled it:
+    a secretary remembers 为张丽爱心捐款, not #3. A typo gets the closest titles."""
+    if value.strip().isdigit():
+        return _numbered(db, "aid_drive", value, "unknown_drive")
+    reader = Reader.of(db)
+    found = reader.execute(
+        "SELECT id FROM aid_drive WHERE title = :title ORDER BY id", {"title": value.strip()}
+    ).scalars()
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ids = ", ".join(f"#{number}" for number in found)
+        raise UnionError("ambiguous_drive", title=value.strip(), ids=ids)
+    titles = reader.execute("SELECT title FROM aid_drive").scalars()
+    raise UnionError("unknown_drive", id=value, suggestions=suggest_names(titles, value.strip()))
+
+
+def _numbered(db: Any, table: str, value: str, unknown: str) -> int:
+    number = int(value) if value.strip().isdigit() else None
+    sql = f"SELECT id FROM {table} WHERE id = :id"  # table: one of the literals above
+    if number is None or Reader.of(db).execute(sql, {"id": number}).scalar() is None:
+        raise UnionError(unknown, id=value, suggestions="")
+    return number

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from unionctl import __version__
-from unionctl.cli import context, usage
+from unionctl.cli import context, params, usage
 from unionctl.cli.context import (
     ActorOption,
     BomOption,
@@ -52,6 +52,7 @@ class UnionGroup(TyperGroup):
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        params.install(self)  # no pydantic for values that are already strings
         usage.begin(self, argv)  # the language, before anything is parsed
         return super().main(argv, *rest, **extra)
 
@@ -83,6 +84,7 @@ def _build_group(name: str) -> Any:
     module = importlib.import_module(GROUPS[name])
     group = typer.main.get_group(module.app)
     group.name = name
+    params.install(group)
     usage.translate(group, f"{usage.PROG} {name}")
     return group
 
@@ -106,17 +108,12 @@ def _report(error: Exception) -> None:
             for text in _problem_lines(error.problems, lang):
                 typer.echo("  " + printable(text), err=True)
         raise typer.Exit(1) from None
-    if "sqlalchemy" in sys.modules or "sqlite3" in sys.modules:
-        import sqlite3
+    from unionctl.db import is_driver_error, resolve_target, translate
 
-        from sqlalchemy import exc as sa_exc
-
-        if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
-            from unionctl.db import resolve_target, translate
-
-            translated = translate(error, resolve_target(context.state().db))
-            if translated is not None:
-                _report(translated)
+    if is_driver_error(error):
+        translated = translate(error, resolve_target(context.state().db))
+        if translated is not None:
+            _report(translated)
     if isinstance(error, OSError) and error.filename:
         # a file the user named (import source, output target) could not be used
         from unionctl.labels import message, os_reason

@@ -239,8 +239,8 @@ def aid_list(
         period=parse_period(month=month, year=year, start=start, end=end, default=None),
     )
     database = open_db()
-    with database.read() as session:
-        emit(build(session, filters))
+    with database.read() as db:
+        emit(build(db, filters))
 
 
 @app.command("show")
@@ -255,8 +255,8 @@ def aid_show(
     from unionctl.reports.aid import aid_show as build
 
     database = open_db()
-    with database.read() as session:
-        emit(build(session, aid_id))
+    with database.read() as db:
+        emit(build(db, aid_id))
 
 
 @policy_app.command("set")
@@ -304,8 +304,8 @@ def aid_policy_list() -> None:
     from unionctl.reports.aid import policy_list
 
     database = open_db()
-    with database.read() as session:
-        emit(policy_list(session))
+    with database.read() as db:
+        emit(policy_list(db))
 
 
 @app.command("due")
@@ -331,8 +331,8 @@ def aid_due(
 
     period = parse_month(month or "this")
     database = open_db()
-    with database.read() as session:
-        emit(build(session, period, day=today(), men=retire_men, women=retire_women))
+    with database.read() as db:
+        emit(build(db, period, day=today(), men=retire_men, women=retire_women))
 
 
 @app.command("batch")
@@ -525,8 +525,18 @@ def aid_import(
     ],
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Record a row even when the same gift is already recorded (refused otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Import gifts and visits from a sheet; all or nothing, each row as `aid give`.
+
+    A row whose gift is already recorded (same person, kind, day, amount and goods: the
+    sheet imported twice) is refused unless --again.
 
     Headers may be codes or Chinese: 工号, 受助人 (an outsider when there is no 工号),
     帮扶类别, 慰问金/金额, 物品, 物品价值, 日期, 慰问人, 经费来源, 备注, 标记. The output of
@@ -554,6 +564,7 @@ def aid_import(
             actor=state().who,
             command=state().command,
             dry_run=dry_run,
+            again=again,
             advance=advance,
         )
     say(

@@ -61,7 +61,7 @@ def _warn_if_over(database, event_id: int) -> None:
     from unionctl.labels import message
     from unionctl.reports.events import event_figures, over
 
-    with database.read() as session:
+    with database.session() as session:
         figures = event_figures(session, event_id)
     if over(figures["attended"], figures["eligible"]):
         text = message(
@@ -424,7 +424,7 @@ def events_list(
 
     period = parse_period(month=month, year=year, start=start, end=end, default=None)
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(
             event_list(
                 session,
@@ -446,7 +446,7 @@ def events_show(event: EventRef) -> None:
     from unionctl.services.events import find_event
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(event_show(session, find_event(session, event)))
 
 

@@ -130,7 +130,7 @@ def proposals_session_list() -> None:
     from unionctl.reports.proposals import session_list
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(session_list(session))
 
 
@@ -357,7 +357,7 @@ def proposals_show(code: Code) -> None:
     from unionctl.reports.proposals import proposal_show
 
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(proposal_show(session, code))
 
 
@@ -400,7 +400,7 @@ def proposals_list(
         key=key,
     )
     database = open_db()
-    with database.read() as db_session:
+    with database.session() as db_session:
         emit(proposal_list(db_session, filters, day=today()))
 
 

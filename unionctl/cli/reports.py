@@ -42,8 +42,8 @@ def reports_membership(
     builders = {"branch": membership_by_branch, "month": membership_by_month}
     by, period = _grouped_period(by, builders, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.read() as session:
-        emit(builders[by](session, period))
+    with database.read() as db:
+        emit(builders[by](db, period))
 
 
 @app.command("proposals")
@@ -67,7 +67,7 @@ def reports_proposals(
 
     by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(proposals_report(session, period, by=by, day=min(period.end, today())))
 
 
@@ -97,7 +97,7 @@ def reports_events(
         by, GROUPS, month=month, year=year, start=start, end=end, future=True
     )
     database = open_db()
-    with database.read() as session:
+    with database.session() as session:
         emit(events_report(session, period, by))
 
 
@@ -122,8 +122,8 @@ def reports_aid(
 
     by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.read() as session:
-        emit(aid_report(session, period, by=by))
+    with database.read() as db:
+        emit(aid_report(db, period, by=by))
 
 
 def _grouped_period(

@@ -6,6 +6,11 @@ Figures behind the choices are in shared/STYLE.md "Measured on this machine":
   "database is locked" on half of them);
 - WAL + synchronous=NORMAL + busy_timeout=5000 (0 errors with two writers);
 - foreign keys on.
+
+Reading needs no SQLAlchemy: on SQLite `Database.read()` opens the file with the standard
+library's sqlite3 and yields a `Reader` (unionctl.db.reader) that runs the reports' SQL
+as it is; SQLAlchemy, its ORM and the models are imported by the first write only
+(bench/README.md "Start-up": they were half a point read's start-up).
 """
 
 from __future__ import annotations
@@ -16,15 +21,18 @@ import json
 import operator
 import os
 import sqlite3
+import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, insert
-from sqlalchemy import exc as sa_exc
-from sqlmodel import Session
-
+from unionctl.db.reader import Reader, connect_sqlite
 from unionctl.errors import UnionError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 # The newest migration this release knows, and every one before it, oldest first.
 # tests/test_db.py checks these against the Alembic scripts.
@@ -84,11 +92,16 @@ def resolve_target(option: str | None) -> Target:
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Take transaction control away from the driver: we emit our own BEGIN below.
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout = 5000")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
+    for pragma in SQLITE_PRAGMAS:
+        dbapi_connection.execute(pragma)
+
+
+# Every connection, SQLAlchemy's or the reader's, starts with these.
+SQLITE_PRAGMAS = (
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = NORMAL",
+)
 
 
 def _on_sqlite_begin(connection) -> None:
@@ -99,6 +112,9 @@ def _on_sqlite_begin(connection) -> None:
 
 
 def make_engine(target: Target) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy import exc as sa_exc
+
     try:
         engine = create_engine(target.url)
     except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
@@ -134,9 +150,18 @@ def translate(error: BaseException, target: Target) -> UnionError | None:
         columns = text.split(":", 1)[1].strip().split(", ") if "unique" in text else []
         fields = tuple(Term("header", c.split(".")[-1]) for c in columns)
         return UnionError("db_conflict", path=where, fields=Words(fields))
-    if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
+    if is_driver_error(error):
         return UnionError("db_error", path=where, detail=str(getattr(error, "orig", error)))
     return None
+
+
+def is_driver_error(error: BaseException) -> bool:
+    """An error of sqlite3 or of SQLAlchemy's drivers (never importing SQLAlchemy for it:
+    when it is not imported, it raised nothing)."""
+    if isinstance(error, sqlite3.Error):
+        return True
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, exc.DBAPIError)
 
 
 def local_now() -> str:
@@ -144,29 +169,58 @@ def local_now() -> str:
 
 
 class Database:
-    """One engine per process; a Session per unit of work (never a global session)."""
+    """One engine per process, made by the first write; a Session per unit of work (never
+    a global session); a read on SQLite needs neither."""
 
-    def __init__(self, target: Target, engine: Engine) -> None:
+    def __init__(self, target: Target, engine: Engine | None = None) -> None:
         self.target = target
-        self.engine = engine
-        self._writer = engine.execution_options(unionctl_write=True)
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.target)
+        return self._engine
 
     @contextlib.contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self) -> Iterator[Reader]:
+        """One read transaction (a consistent snapshot) running SQL as written."""
+        if self.target.path is None:  # a server: through SQLAlchemy
+            with self._guard(), self.engine.connect() as conn, conn.begin():
+                yield Reader(conn)
+            return
+        with self._guard():
+            conn = connect_sqlite(self.target.path, SQLITE_PRAGMAS)
+            try:
+                conn.execute("BEGIN")
+                yield Reader(conn)
+            finally:
+                conn.close()  # a read changes nothing: closing ends its transaction
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read through the ORM, for the code that still reads model objects."""
+        from sqlmodel import Session
+
         with self._guard(), Session(self.engine) as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def write(self, *, actor: str, command: str) -> Iterator[Work]:
         """One write transaction (BEGIN IMMEDIATE), with its audit entries inside it."""
-        with self._guard(), Session(self._writer) as session, session.begin():
+        from sqlmodel import Session
+
+        writer = self.engine.execution_options(unionctl_write=True)
+        with self._guard(), Session(writer) as session, session.begin():
             yield Work(session=session, actor=actor, command=command)
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except (sa_exc.DBAPIError, sqlite3.Error) as error:
+        except Exception as error:
+            if not is_driver_error(error):
+                raise
             translated = translate(error, self.target)
             if translated is None:
                 raise
@@ -174,13 +228,13 @@ class Database:
 
     def schema_revision(self) -> str | None:
         """The Alembic revision stamped in the database, None for an empty one."""
-        with self._guard(), self.engine.connect() as conn:
-            tables = set(_table_names(conn))
+        with self.read() as reader:
+            tables = set(reader.table_names())
             if "alembic_version" not in tables:
                 if tables:
                     return "unknown"
                 return None
-            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            return reader.execute("SELECT version_num FROM alembic_version").scalar()
 
     def require_current_schema(self) -> None:
         revision = self.schema_revision()
@@ -196,13 +250,8 @@ class Database:
         raise UnionError("db_newer", path=where, found=revision)
 
     def dispose(self) -> None:
-        self.engine.dispose()
-
-
-def _table_names(conn) -> list[str]:
-    from sqlalchemy import inspect
-
-    return inspect(conn).get_table_names()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 @dataclass
@@ -257,6 +306,8 @@ def insert_rows(conn, table, rows: list[dict]) -> None:
     if not rows:
         return
     if conn.dialect.name != "sqlite":
+        from sqlalchemy import insert
+
         conn.execute(insert(table), rows)
         return
     names = list(rows[0])
@@ -355,7 +406,9 @@ def open_database(
     """Open the database. A missing SQLite file is an error (only init/demo create one)."""
     if target.path is not None and must_exist and not target.path.exists():
         raise UnionError("db_missing", path=target.display)
-    database = Database(target, make_engine(target))
+    database = Database(target)
+    if target.path is None:
+        _ = database.engine  # a server URL is checked now, not at the first statement
     if check_schema:
         database.require_current_schema()
     return database

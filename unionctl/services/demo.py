@@ -63,7 +63,7 @@ def build_demo(
         _demo_proposals(database, source, actor=actor, advance=advance)
         _load_events(database, source / "events", actor=actor)
         _demo_aid(database, source, actor=actor, advance=advance)
-        with database.read() as session:
+        with database.session() as session:
             people = session.connection().exec_driver_sql("SELECT count(*) FROM member").scalar()
             branches = session.connection().exec_driver_sql("SELECT count(*) FROM branch").scalar()
     finally:
