@@ -97,8 +97,8 @@ def reports_events(
         by, GROUPS, month=month, year=year, start=start, end=end, future=True
     )
     database = open_db()
-    with database.session() as session:
-        emit(events_report(session, period, by))
+    with database.read() as db:
+        emit(events_report(db, period, by))
 
 
 @app.command("aid")
