@@ -67,8 +67,8 @@ def reports_proposals(
 
     by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.session() as session:
-        emit(proposals_report(session, period, by=by, day=min(period.end, today())))
+    with database.read() as db:
+        emit(proposals_report(db, period, by=by, day=min(period.end, today())))
 
 
 @app.command("events")
