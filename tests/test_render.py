@@ -744,3 +744,20 @@ def test_a_chunk_boundary_loses_no_row():
         tty=False,
     )
     assert out.getvalue().splitlines()[1:] == [str(i) for i in range(len(rows))]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["a", "b", "c"],  # nothing to guard: the column is returned as it is
+        ["a", "=1+1", "c"],  # one formula among clean cells
+        ["a\n=b", "c"],  # "\n=" inside a cell: the column check says maybe, each cell no
+        ["a", "x\ry", "-3"],  # a CR anywhere, a minus at the start
+        ["'=x", "", "@sum"],
+    ],
+)
+def test_a_column_is_guarded_as_each_cell_would_be(texts):
+    from unionctl import render
+
+    guarded = render._neutralised(lambda values: list(values), texts)
+    assert guarded == [render.neutralise(t) for t in texts]

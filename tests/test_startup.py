@@ -14,7 +14,7 @@ import pytest
 from conftest import Cli
 from test_receipts import READS, TABLES, receipts  # noqa: F401  (the fixture)
 
-# Every command that only reads, with arguments that succeed on the `receipts` database.
+# Every command that only reads, with arguments that succeed on the `reads` database.
 READ_COMMANDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("aid", "list"): ("--year", "2025"),
     ("aid", "show"): ("1",),
@@ -46,11 +46,9 @@ PENDING: set[tuple[str, ...]] = {
     ("members", "list"), ("members", "show"), ("members", "export"),
     ("members", "branch", "list"), ("events", "list"), ("events", "show"),
     ("proposals", "list"), ("proposals", "show"), ("proposals", "session", "list"),
-    ("log",), ("db", "check"), ("db", "path"),
-    ("aid", "list"), ("aid", "show"), ("aid", "due"), ("aid", "policy", "list"),
-    ("aid", "drive", "list"), ("aid", "drive", "show"), ("reports", "aid"),
+    ("log",), ("db", "check"),
 }  # fmt: skip
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic.main", "alembic", "unionctl.models")
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "unionctl.models")
 # Commands whose output is a table but that write: they need the ORM.
 WRITE_TABLES = {("aid", "batch"), ("demo",)}
 
@@ -71,6 +69,16 @@ def _imported(cli: Cli, args: list[str]) -> tuple[subprocess.CompletedProcess, s
     return done, modules
 
 
+@pytest.fixture
+def reads(receipts: Cli, template) -> Cli:  # noqa: F811
+    """`receipts` (the receipts' database) with a gift to show."""
+
+    def build(cli: Cli) -> None:
+        cli("aid", "give", "10001", "--kind", "illness", "--amount", "300", "--on", "2025-06-02")
+
+    return template("startup", build, base="receipts")
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -81,8 +89,8 @@ def _imported(cli: Cli, args: list[str]) -> tuple[subprocess.CompletedProcess, s
     ],
     ids=" ".join,
 )
-def test_a_read_imports_no_sqlalchemy(receipts: Cli, path: tuple[str, ...]):  # noqa: F811
-    done, modules = _imported(receipts, [*path, *READ_COMMANDS[path]])
+def test_a_read_imports_no_sqlalchemy(reads: Cli, path: tuple[str, ...]):
+    done, modules = _imported(reads, [*path, *READ_COMMANDS[path]])
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip()
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))

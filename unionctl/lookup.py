@@ -81,3 +81,21 @@ def branch_name(db: Any, branch_id: int | None) -> str | None:
     return (
         Reader.of(db).execute("SELECT name FROM branch WHERE id = :id", {"id": branch_id}).scalar()
     )
+
+
+def aid_id(db: Any, value: str) -> int:
+    """The gift numbered `value` (as `aid list` shows it)."""
+    return _numbered(db, "aid", value, "unknown_aid")
+
+
+def drive_id(db: Any, value: str) -> int:
+    """The donation drive numbered `value` (as `aid drive list` shows it)."""
+    return _numbered(db, "aid_drive", value, "unknown_drive")
+
+
+def _numbered(db: Any, table: str, value: str, unknown: str) -> int:
+    number = int(value) if value.strip().isdigit() else None
+    sql = f"SELECT id FROM {table} WHERE id = :id"  # table: one of the literals above
+    if number is None or Reader.of(db).execute(sql, {"id": number}).scalar() is None:
+        raise UnionError(unknown, id=value)
+    return number

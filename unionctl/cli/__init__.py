@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from unionctl import __version__
-from unionctl.cli import context, usage
+from unionctl.cli import context, params, usage
 from unionctl.cli.context import (
     ActorOption,
     BomOption,
@@ -52,6 +52,7 @@ class UnionGroup(TyperGroup):
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        params.install(self)  # no pydantic for values that are already strings
         usage.begin(self, argv)  # the language, before anything is parsed
         return super().main(argv, *rest, **extra)
 
@@ -83,6 +84,7 @@ def _build_group(name: str) -> Any:
     module = importlib.import_module(GROUPS[name])
     group = typer.main.get_group(module.app)
     group.name = name
+    params.install(group)
     usage.translate(group, f"{usage.PROG} {name}")
     return group
 

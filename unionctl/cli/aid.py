@@ -239,8 +239,8 @@ def aid_list(
         period=parse_period(month=month, year=year, start=start, end=end, default=None),
     )
     database = open_db()
-    with database.session() as session:
-        emit(build(session, filters))
+    with database.read() as db:
+        emit(build(db, filters))
 
 
 @app.command("show")
@@ -255,8 +255,8 @@ def aid_show(
     from unionctl.reports.aid import aid_show as build
 
     database = open_db()
-    with database.session() as session:
-        emit(build(session, aid_id))
+    with database.read() as db:
+        emit(build(db, aid_id))
 
 
 @policy_app.command("set")
@@ -304,8 +304,8 @@ def aid_policy_list() -> None:
     from unionctl.reports.aid import policy_list
 
     database = open_db()
-    with database.session() as session:
-        emit(policy_list(session))
+    with database.read() as db:
+        emit(policy_list(db))
 
 
 @app.command("due")
@@ -331,8 +331,8 @@ def aid_due(
 
     period = parse_month(month or "this")
     database = open_db()
-    with database.session() as session:
-        emit(build(session, period, day=today(), men=retire_men, women=retire_women))
+    with database.read() as db:
+        emit(build(db, period, day=today(), men=retire_men, women=retire_women))
 
 
 @app.command("batch")

@@ -135,8 +135,8 @@ def aid_drive_list() -> None:
     from unionctl.reports.aid import drive_list
 
     database = open_db()
-    with database.session() as session:
-        emit(drive_list(session))
+    with database.read() as db:
+        emit(drive_list(db))
 
 
 @app.command("show")
@@ -149,5 +149,5 @@ def aid_drive_show(drive: DriveId) -> None:
     from unionctl.reports.aid import drive_show
 
     database = open_db()
-    with database.session() as session:
-        emit(drive_show(session, drive))
+    with database.read() as db:
+        emit(drive_show(db, drive))

@@ -122,8 +122,8 @@ def reports_aid(
 
     by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.session() as session:
-        emit(aid_report(session, period, by=by))
+    with database.read() as db:
+        emit(aid_report(db, period, by=by))
 
 
 def _grouped_period(

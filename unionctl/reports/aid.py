@@ -16,15 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text
-from sqlmodel import Session
-
+from unionctl.db.reader import Reader
 from unionctl.errors import UnionError
 from unionctl.labels import CODES, Phrase, Term
+from unionctl.lookup import aid_id, drive_id, member_id
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
 from unionctl.reports.roll import ROLL_ON, last_branch_id
-from unionctl.services.aid import HARDSHIP_KINDS
+
+HARDSHIP_KINDS = ("hardship", "critical_illness")  # 先建档，后帮扶 (services.aid's rule)
 
 # over_cap and unregistered flags as one code (labels.CODES["aid_flag"]).
 FLAG_SQL = (
@@ -63,9 +63,7 @@ class AidFilter:
     period: Period | None = None
 
 
-def aid_list(session: Session, filters: AidFilter) -> Table:
-    from unionctl.lookup import find_member
-
+def aid_list(db: Reader, filters: AidFilter) -> Table:
     where = ["1 = 1"]
     params: dict[str, object] = {}
     if filters.kind is not None:
@@ -73,7 +71,7 @@ def aid_list(session: Session, filters: AidFilter) -> Table:
         params["kind"] = filters.kind
     if filters.member is not None:
         where.append("a.member_id = :member")
-        params["member"] = find_member(session, filters.member).id
+        params["member"] = member_id(db, filters.member)
     if filters.period is not None:
         where.append("a.given_on BETWEEN :start AND :end")
         params["start"] = filters.period.start.isoformat()
@@ -89,52 +87,54 @@ def aid_list(session: Session, filters: AidFilter) -> Table:
     total_sql = f"""
     SELECT sum(a.amount), sum(a.goods_value) FROM aid a WHERE {" AND ".join(where)}
     """
-    conn = session.connection()
-    cash, goods = conn.execute(text(total_sql), params).first() or (None, None)
+    cash, goods = db.execute(total_sql, params).first() or (None, None)
     return Table(
         key="aid",
         title="t_aid",
         title_suffix=filters.period.label() if filters.period else "",
         columns=LIST_COLUMNS,
-        rows=conn.execute(text(sql), params),
+        rows=db.execute(sql, params),
         total=(None, None, None, None, None, None, cash or 0, None, goods or 0, *(None,) * 4),
     )
 
 
-def aid_show(session: Session, value: str) -> list[Table | Record]:
-    from unionctl.services.aid import find_aid
+SHOW_SQL = f"""
+SELECT a.id, a.given_on, a.kind, m.emp_no, COALESCE(m.name, a.outsider), m.dept, a.amount,
+       a.goods, NULLIF(a.goods_value, 0), a.amount + a.goods_value, a.source, a.visited_by,
+       {FLAG_SQL}, a.note
+FROM aid a LEFT JOIN member m ON m.id = a.member_id
+WHERE a.id = :id
+"""
+SHOW_COLUMNS = (
+    Column("id", "int"),
+    Column("given_on", "date"),
+    Column("kind", "code:aid_kind", header="aid_kind"),
+    Column("emp_no"),
+    Column("beneficiary"),
+    Column("dept"),
+    Column("cash", "money"),
+    Column("goods"),
+    Column("goods_value", "money"),
+    Column("aid_total", "money"),
+    Column("source", "code:aid_source", header="aid_source"),
+    Column("visited_by"),
+    Column("flag", "code:aid_flag", header="aid_flag"),
+    Column("note"),
+)
 
-    aid = find_aid(session, value)
-    conn = session.connection()
-    member = conn.execute(
-        text("SELECT emp_no, name, dept FROM member WHERE id = :id"), {"id": aid.member_id}
-    ).first()
-    plans = conn.execute(
-        text("SELECT id, reported_on, note FROM aid_plan WHERE aid_id = :id ORDER BY id"),
-        {"id": aid.id},
+
+def aid_show(db: Reader, value: str) -> list[Table | Record]:
+    found = aid_id(db, value)
+    row = db.execute(SHOW_SQL, {"id": found}).one()
+    plans = db.execute(
+        "SELECT id, reported_on, note FROM aid_plan WHERE aid_id = :id ORDER BY id", {"id": found}
     ).all()
-    flag = ("both" if aid.unregistered else "over_cap") if aid.over_cap else None
-    if flag is None and aid.unregistered:
-        flag = "unregistered"
     record = Record(
         key="aid",
         title="t_aid_one",
-        title_suffix=str(aid.id),
+        title_suffix=str(found),
         fields=[
-            (Column("id", "int"), aid.id),
-            (Column("given_on", "date"), aid.given_on),
-            (Column("kind", "code:aid_kind", header="aid_kind"), aid.kind),
-            (Column("emp_no"), member[0] if member else None),
-            (Column("beneficiary"), member[1] if member else aid.outsider),
-            (Column("dept"), member[2] if member else None),
-            (Column("cash", "money"), aid.amount),
-            (Column("goods"), aid.goods),
-            (Column("goods_value", "money"), aid.goods_value or None),
-            (Column("aid_total", "money"), aid.amount + aid.goods_value),
-            (Column("source", "code:aid_source", header="aid_source"), aid.source),
-            (Column("visited_by"), aid.visited_by),
-            (Column("flag", "code:aid_flag", header="aid_flag"), flag),
-            (Column("note"), aid.note),
+            *zip(SHOW_COLUMNS, row, strict=True),
             (
                 Column("plan"),
                 ", ".join(f"#{p[0]} {p[1]} {p[2] or ''}".strip() for p in plans) or None,
@@ -144,13 +144,10 @@ def aid_show(session: Session, value: str) -> list[Table | Record]:
     return [record]
 
 
-def policy_list(session: Session) -> Table:
+def policy_list(db: Reader) -> Table:
     """Every kind, with its standard and yearly cap where one is set."""
     stored = {
-        row[0]: row[1:]
-        for row in session.connection().execute(
-            text("SELECT kind, standard, yearly_cap FROM aid_policy")
-        )
+        row[0]: row[1:] for row in db.execute("SELECT kind, standard, yearly_cap FROM aid_policy")
     }
     rows = [(kind, *stored.get(kind, (None, None))) for kind in CODES["aid_kind"]]
     return Table(
@@ -210,28 +207,25 @@ FROM open_records o
 """
 
 
-def aid_report(session: Session, period: Period, *, by: str) -> list[Table]:
+def aid_report(db: Reader, period: Period, *, by: str) -> list[Table]:
     if by not in GROUPS:
         raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
     expression, column, order = GROUPS[by]
     params = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    conn = session.connection()
     join = BRANCH_JOIN if by == "branch" else ""
-    body = conn.execute(
-        text(
-            REPORT_SQL.format(
-                group=expression, join=join, grouping=expression, order=order.format(col="grp")
-            )
+    body = db.execute(
+        REPORT_SQL.format(
+            group=expression, join=join, grouping=expression, order=order.format(col="grp")
         ),
         params,
     ).all()
-    total = conn.execute(
-        text(REPORT_SQL.format(group="NULL", join="", grouping="1", order="1")), params
+    total = db.execute(
+        REPORT_SQL.format(group="NULL", join="", grouping="1", order="1"), params
     ).first()
     if total is None:
         total = (None, 0, 0, 0, 0, 0, 0)
     rows = [(row[0] if row[0] is not None else "—", *row[1:]) for row in body]
-    registered, helped = conn.execute(text(REGISTER_SQL), params).first() or (0, 0)
+    registered, helped = db.execute(REGISTER_SQL, params).first() or (0, 0)
     registered, helped = registered or 0, helped or 0
     register = Table(
         key="hardship_register",
@@ -318,9 +312,7 @@ DUE_COLUMNS = (
 )
 
 
-def aid_due(
-    session: Session, period: Period, *, day: dt.date, men: int = 60, women: int = 55
-) -> Table:
+def aid_due(db: Reader, period: Period, *, day: dt.date, men: int = 60, women: int = 55) -> Table:
     """Open plans (with days waiting as of `day`, or the month's end if earlier), birthdays
     not yet given and retirements in the month, open hardship households not helped this
     year, and households closed as 脱困 a year before — each with this year's aid to the
@@ -336,7 +328,7 @@ def aid_due(
         "women_born": f"{year - women:04d}-{period.start.month:02d}",
         "year_start": f"{year:04d}-01-01",
     }
-    rows = session.connection().execute(text(DUE_SQL), params)
+    rows = db.execute(DUE_SQL, params)
     return Table(
         key="aid_due",
         title="t_aid_due",
@@ -405,8 +397,8 @@ ORDER BY d.opened_on, d.id
 """
 
 
-def drive_list(session: Session) -> Table:
-    rows = session.connection().execute(text(DRIVE_SQL.format(where=""))).all()
+def drive_list(db: Reader) -> Table:
+    rows = db.execute(DRIVE_SQL.format(where="")).all()
     return Table(
         key="drives",
         title="t_aid_drives",
@@ -416,14 +408,11 @@ def drive_list(session: Session) -> Table:
     )
 
 
-def drive_show(session: Session, value: str) -> list[Table | Record]:
-    from unionctl.services.aid import find_drive
-
-    drive = find_drive(session, value)
-    conn = session.connection()
-    row = conn.execute(text(DRIVE_SQL.format(where="WHERE d.id = :id")), {"id": drive.id}).one()
-    handed = conn.execute(
-        text("SELECT id FROM aid WHERE drive_id = :id ORDER BY id"), {"id": drive.id}
+def drive_show(db: Reader, value: str) -> list[Table | Record]:
+    found = drive_id(db, value)
+    row = db.execute(DRIVE_SQL.format(where="WHERE d.id = :id"), {"id": found}).one()
+    handed = db.execute(
+        "SELECT id FROM aid WHERE drive_id = :id ORDER BY id", {"id": found}
     ).scalar()
     record = Record(
         key="drive",
@@ -433,12 +422,10 @@ def drive_show(session: Session, value: str) -> list[Table | Record]:
             (Column("aid_id", "int", header="handover_aid"), handed),
         ],
     )
-    gifts = conn.execute(
-        text(
-            "SELECT g.given_on, m.emp_no, m.name, m.dept, g.amount FROM aid_donation g "
-            "JOIN member m ON m.id = g.member_id WHERE g.drive_id = :id ORDER BY g.given_on, g.id"
-        ),
-        {"id": drive.id},
+    gifts = db.execute(
+        "SELECT g.given_on, m.emp_no, m.name, m.dept, g.amount FROM aid_donation g "
+        "JOIN member m ON m.id = g.member_id WHERE g.drive_id = :id ORDER BY g.given_on, g.id",
+        {"id": found},
     ).all()
     donations = Table(
         key="donations",

@@ -28,9 +28,10 @@ from sqlmodel import select
 from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
 from unionctl.labels import Phrase, Term, Words
-from unionctl.lookup import find_member
+from unionctl.lookup import aid_id, drive_id, find_member
 from unionctl.models import Aid, AidDonation, AidDrive, AidPlan, AidPolicy, Member
 from unionctl.parsing import format_money, today
+from unionctl.reports.aid import HARDSHIP_KINDS
 from unionctl.reports.roll import roll_where
 
 AID_LIMIT_FEN = 1_000_000 * 100  # more than this for one gift is a typo, not a gift
@@ -38,7 +39,6 @@ AID_LIMIT_FEN = 1_000_000 * 100  # more than this for one gift is a typo, not a 
 # 医疗互助/安康保险 claim, which can come after a death or a departure. Everything else is
 # a visit or help to someone working (or retired) here on that day.
 OFF_ROLL_KINDS = ("bereavement", "mutual_medical", "insurance")
-HARDSHIP_KINDS = ("hardship", "critical_illness")  # 先建档，后帮扶
 
 ON_ROLL_SQL = f"SELECT 1 FROM member_period e WHERE e.member_id = :member AND {roll_where()}"
 OPEN_HARDSHIP_SQL = """
@@ -272,10 +272,7 @@ def add_plan(
 
 
 def find_aid(session, value: str) -> Aid:
-    row = session.get(Aid, int(value)) if value.strip().isdigit() else None
-    if row is None:
-        raise UnionError("unknown_aid", id=value)
-    return row
+    return session.get(Aid, aid_id(session, value))
 
 
 def _view(aid: Aid) -> dict:
@@ -431,10 +428,7 @@ def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError
 
 
 def find_drive(session, value: str) -> AidDrive:
-    row = session.get(AidDrive, int(value)) if value.strip().isdigit() else None
-    if row is None:
-        raise UnionError("unknown_drive", id=value)
-    return row
+    return session.get(AidDrive, drive_id(session, value))
 
 
 def add_drive(
