@@ -1456,3 +1456,43 @@ def test_a_birthday_given_in_its_month_is_no_longer_due(due: Cli):
     # another kind, or a birthday gift in another month, does not do it
     assert [emp_no for item, emp_no in items if item == "birthday"] == ["10004", "10007", "10005"]
     assert ("retirement", "10006") in items  # a birthday gift is no retirement visit
+
+
+def test_importing_the_same_sheet_twice_is_refused_not_counted_twice(roll: Cli, tmp_path):
+    # A secretary who imports last month's 台账 again (after fixing a row elsewhere) must
+    # not double every gift in the year's report. A row whose gift is already recorded
+    # (same person, kind, day, cash, goods and value) is refused, naming the gift;
+    # --again records it once more.
+    path = tmp_path / "台账.csv"
+    path.write_text(
+        "工号,受助人,帮扶类别,金额,物品,物品价值,日期\n"
+        "10001,,生病住院,500,,,2025-03-01\n"
+        ",某贫困户,节日慰问,,棉被,88.8,2025-01-02\n",
+        encoding="utf-8",
+    )
+    roll("aid", "import", str(path))
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "import", str(path))
+    assert "line 2" in result.stderr and "line 3" in result.stderr, result.stderr
+    assert "#1" in result.stderr and "#2" in result.stderr and "--again" in result.stderr
+    assert db_dump(roll.db) == before
+    zh = roll.fails("aid", "import", str(path), "--lang", "zh")
+    assert "已有" in zh.stderr and "--again" in zh.stderr
+    # a different amount is another gift, and --again records the same one again
+    path.write_text("工号,帮扶类别,金额,日期\n10001,生病住院,300,2025-03-01\n", encoding="utf-8")
+    roll("aid", "import", str(path))
+    roll("aid", "import", str(path), "--again")
+    assert len(_rows(roll, "aid", "list")) == 4
+
+
+def test_a_drive_is_found_by_its_title_too(roll: Cli):
+    # A secretary remembers the drive as 为张丽爱心捐款, not as #1.
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    roll("aid", "drive", "give", "为张丽爱心捐款", "10004", "--amount", "200", "--on", "2025-05-03")
+    assert "200.00" in roll("aid", "drive", "show", "为张丽爱心捐款").stdout
+    miss = roll.fails("aid", "drive", "show", "为张丽捐款", "--lang", "zh")
+    assert "为张丽爱心捐款" in miss.stderr  # the closest title
+    roll.fails("aid", "drive", "show", "7", contains="7")
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10004", "--on", "2025-06-01")
+    both = roll.fails("aid", "drive", "show", "为张丽爱心捐款")
+    assert "#1" in both.stderr and "#2" in both.stderr

@@ -13,7 +13,7 @@ from unionctl.cli import app, params, usage
 SAMPLES = {
     str: ["", "abc", " x ", "中文", "0", "-1", "2025-12", "=1+1", "a\tb"],
     bool: [True, False, "yes", "0"],
-    int: ["5", "abc", " 7 ", "100", "-3", 0],
+    int: ["5", "abc", " 7 ", "100", "-3", 0, "0", "007", "39", "40", "80", "81", "١٢", "²", "+5"],
     params.TEXTS: [(), ["a"], ("a", "中文"), ["", " x "], [1], ("a", 2)],
 }
 

@@ -378,7 +378,8 @@ def test_absurd_money_is_refused(fen: int):
 @given(fen=st.integers(0, MAX_FEN - 1), extra=st.integers(1, 9), zeros=st.integers(0, 5))
 def test_amounts_finer_than_a_fen_are_refused(fen: int, extra: int, zeros: int):
     text = format_money(fen) + "0" * zeros + str(extra)
-    refused("bad_money", parse_money, text)
+    error = refused("money_finer_than_fen", parse_money, text)
+    assert "two decimals" in error.message("en") and "两位小数" in error.message("zh")
 
 
 @pytest.mark.parametrize(
@@ -392,8 +393,6 @@ def test_amounts_finer_than_a_fen_are_refused(fen: int, extra: int, zeros: int):
         "-",
         ".",
         "-.",
-        "1.234",
-        "0.001",
         "1e5",
         "5 5",
         "1.2.3",

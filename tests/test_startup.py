@@ -41,12 +41,7 @@ READ_COMMANDS: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 # Not moved to the reader yet: each is expected to import the ORM (strict: one that stops
 # importing it fails here until it is taken off this list).
-PENDING: set[tuple[str, ...]] = {
-    ("reports", "membership"), ("reports", "events"),
-    ("members", "list"), ("members", "show"), ("members", "export"),
-    ("members", "branch", "list"), ("events", "list"), ("events", "show"),
-    ("log",), ("db", "check"),
-}  # fmt: skip
+PENDING: set[tuple[str, ...]] = set()
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "unionctl.models")
 # Commands whose output is a table but that write: they need the ORM.
 WRITE_TABLES = {("aid", "batch"), ("demo",)}

@@ -690,6 +690,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the period ends ({end}) before it starts ({start})",
         "期间结束日期（{end}）早于开始日期（{start}）",
     ),
+    "money_finer_than_fen": (
+        "{value!r} is finer than one fen: an amount has at most two decimals (e.g. 100.01)",
+        "{value!r} 精确到了分以下：金额最多两位小数（如 100.01）",
+    ),
     "bad_money": (
         "{value!r} is not an amount of money; use 500, 500.5, ¥500 or 500元",
         "{value!r} 不是有效金额；可用 500、500.5、¥500 或 500元",
@@ -850,7 +854,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind}的标准金额（{standard}）高于年度上限（{cap}）",
     ),
     "unknown_aid": ("no aid record {id}", "没有编号为 {id} 的帮扶记录"),
-    "unknown_drive": ("no donation drive {id}", "没有编号为 {id} 的捐款活动"),
+    "unknown_drive": (
+        "no donation drive {id}{suggestions}",
+        "没有编号或名称为 {id} 的捐款活动{suggestions}",
+    ),
+    "ambiguous_drive": (
+        "more than one donation drive is titled {title} ({ids}): give its number",
+        "名为 {title} 的捐款活动不止一个（{ids}）：请用编号",
+    ),
     "aid_drive_whom": (
         "give either --for EMP_NO or --for-outsider NAME, not both",
         "请给出 --for 工号或 --for-outsider 姓名，二者只能选一",
@@ -891,6 +902,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} of the {selected} selected already had {kind} on {on}: {people}; nothing "
         "given; to give it again add --again",
         "选中的 {selected} 人中有 {count} 人在 {on} 已登记{kind}：{people}；未发放。确需再发请加 --again",
+    ),
+    "aid_import_again": (
+        "this gift is already recorded (#{id}); imported again it would be counted twice. "
+        "To record it once more add --again",
+        "已有相同的一笔（#{id}）；再导入会重复计数。确需再记一笔请加 --again",
     ),
     "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
     "aid_batch_more": ("and {count} more", "另有 {count} 人"),
@@ -1922,7 +1938,7 @@ HELP_ZH: dict[str, str] = {
         "登记一名会员对进行中捐款活动的捐款。\n\n"
         "示例：unionctl aid drive give 1 10004 --amount 200 --on 2025-05-03"
     ),
-    "DRIVE": "捐款活动编号（见 `aid drive list`）。",
+    "DRIVE": "捐款活动编号或名称（见 `aid drive list`）。",
     "aid drive give EMP_NO": "捐款人工号。",
     "aid drive give --amount": "捐款金额，单位元，例如 200。",
     "aid drive give --on": "捐款日期（默认：今天）。",
@@ -1939,8 +1955,10 @@ HELP_ZH: dict[str, str] = {
         "从表格导入慰问与帮扶记录；全部成功或全部不写，每一行按 `aid give` 的规则办理。\n\n"
         "表头可用编码或中文：工号、受助人（没有工号时为外部对象）、帮扶类别、慰问金/金额、物品、"
         "物品价值、日期、慰问人、经费来源、备注、标记。`aid list --format csv` 的输出可直接导回。\n\n"
+        "已有相同一笔记录（同一人、类别、日期、金额与物品：同一张表导入两次）的行不予导入，除非加 --again。\n\n"
         "示例：unionctl aid import 2025年慰问台账.xlsx --dry-run"
     ),
+    "aid import --again": "已有相同一笔记录时仍然再记一笔（否则不予导入）。",
     "aid import FILE": "CSV/TSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）或 .xlsx 工作簿。",
     "aid import --dry-run": "逐行检查，不写入任何数据。",
     "aid import --sheet": "要读取的 .xlsx 工作表（默认第一个）。",

@@ -89,13 +89,26 @@ def aid_id(db: Any, value: str) -> int:
 
 
 def drive_id(db: Any, value: str) -> int:
-    """The donation drive numbered `value` (as `aid drive list` shows it)."""
-    return _numbered(db, "aid_drive", value, "unknown_drive")
+    """The donation drive numbered `value` (as `aid drive list` shows it), or titled it:
+    a secretary remembers 为张丽爱心捐款, not #3. A typo gets the closest titles."""
+    if value.strip().isdigit():
+        return _numbered(db, "aid_drive", value, "unknown_drive")
+    reader = Reader.of(db)
+    found = reader.execute(
+        "SELECT id FROM aid_drive WHERE title = :title ORDER BY id", {"title": value.strip()}
+    ).scalars()
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ids = ", ".join(f"#{number}" for number in found)
+        raise UnionError("ambiguous_drive", title=value.strip(), ids=ids)
+    titles = reader.execute("SELECT title FROM aid_drive").scalars()
+    raise UnionError("unknown_drive", id=value, suggestions=suggest_names(titles, value.strip()))
 
 
 def _numbered(db: Any, table: str, value: str, unknown: str) -> int:
     number = int(value) if value.strip().isdigit() else None
     sql = f"SELECT id FROM {table} WHERE id = :id"  # table: one of the literals above
     if number is None or Reader.of(db).execute(sql, {"id": number}).scalar() is None:
-        raise UnionError(unknown, id=value)
+        raise UnionError(unknown, id=value, suggestions="")
     return number

@@ -281,7 +281,7 @@ def parse_money(text: str) -> int:
             raise UnionError("money_absurd", value=text, limit=f"{MONEY_LIMIT_YUAN:,}")
         fen = amount * 100
         if fen != fen.to_integral_value():
-            raise UnionError("bad_money", value=text)  # finer than one fen
+            raise UnionError("money_finer_than_fen", value=text)
         return int(fen)
 
 

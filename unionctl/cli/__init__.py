@@ -108,17 +108,12 @@ def _report(error: Exception) -> None:
             for text in _problem_lines(error.problems, lang):
                 typer.echo("  " + printable(text), err=True)
         raise typer.Exit(1) from None
-    if "sqlalchemy" in sys.modules or "sqlite3" in sys.modules:
-        import sqlite3
+    from unionctl.db import is_driver_error, resolve_target, translate
 
-        from sqlalchemy import exc as sa_exc
-
-        if isinstance(error, sa_exc.DBAPIError | sqlite3.Error):
-            from unionctl.db import resolve_target, translate
-
-            translated = translate(error, resolve_target(context.state().db))
-            if translated is not None:
-                _report(translated)
+    if is_driver_error(error):
+        translated = translate(error, resolve_target(context.state().db))
+        if translated is not None:
+            _report(translated)
     if isinstance(error, OSError) and error.filename:
         # a file the user named (import source, output target) could not be used
         from unionctl.labels import message, os_reason

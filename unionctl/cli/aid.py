@@ -525,8 +525,18 @@ def aid_import(
     ],
     dry_run: DryRunOption = False,
     sheet: SheetOption = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Record a row even when the same gift is already recorded (refused otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Import gifts and visits from a sheet; all or nothing, each row as `aid give`.
+
+    A row whose gift is already recorded (same person, kind, day, amount and goods: the
+    sheet imported twice) is refused unless --again.
 
     Headers may be codes or Chinese: 工号, 受助人 (an outsider when there is no 工号),
     帮扶类别, 慰问金/金额, 物品, 物品价值, 日期, 慰问人, 经费来源, 备注, 标记. The output of
@@ -554,6 +564,7 @@ def aid_import(
             actor=state().who,
             command=state().command,
             dry_run=dry_run,
+            again=again,
             advance=advance,
         )
     say(

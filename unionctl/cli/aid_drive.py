@@ -14,7 +14,7 @@ app = typer.Typer(
     help="Donation drives (捐款): gifts from members for a colleague or outsider in crisis.",
 )
 
-DriveId = Annotated[str, typer.Argument(help="The drive's id (see `aid drive list`).")]
+DriveId = Annotated[str, typer.Argument(help="The drive's id or title (see `aid drive list`).")]
 OnDate = Annotated[
     str | None,
     typer.Option(

@@ -97,14 +97,14 @@ def log(
     Example: unionctl log --entity member --key 10023 --since 2025-01-01
     """
     from unionctl.parsing import parse_code, parse_date
-    from unionctl.services.audit import audit_table
+    from unionctl.reports.audit import audit_table
 
     entity_code = parse_code("entity", entity) if entity else None
     since_date = parse_date(since) if since else None
     database = open_db()
-    with database.session() as session:
+    with database.read() as db:
         table = audit_table(
-            session,
+            db,
             entity=entity_code,
             key=key,
             since=since_date,

@@ -290,9 +290,9 @@ def members_show(emp_no: EmpNo) -> None:
 
     number = parse_member_ref(emp_no)
     database = open_db()
-    with database.session() as session:
+    with database.read() as db:
         emit(
-            member_profile(session, number, today=today(), fmt_json=state().format == "json"),
+            member_profile(db, number, today=today(), fmt_json=state().format == "json"),
             private=True,
         )
 
@@ -349,8 +349,8 @@ def members_list(
         search=parse_text(search),
     )
     database = open_db()
-    with database.session() as session:
-        emit(member_list(session, filters, include_private=state().include_private), private=True)
+    with database.read() as db:
+        emit(member_list(db, filters, include_private=state().include_private), private=True)
 
 
 def _status_command(emp_no: str, action: str, on: str, reason: str | None) -> None:
@@ -785,8 +785,8 @@ def members_export() -> None:
     if state().format is None:
         state().format = "csv"
     database = open_db()
-    with database.session() as session:
-        emit(member_export(session, include_private=state().include_private), private=True)
+    with database.read() as db:
+        emit(member_export(db, include_private=state().include_private), private=True)
 
 
 @branch_app.command("add")
@@ -822,11 +822,11 @@ def members_branch_list() -> None:
 
     Example: unionctl members branch list --format csv
     """
-    from unionctl.services.branches import branch_table
+    from unionctl.reports.roster import branch_table
 
     database = open_db()
-    with database.session() as session:
-        emit(branch_table(session))
+    with database.read() as db:
+        emit(branch_table(db))
 
 
 @branch_app.command("rename")

@@ -5,8 +5,8 @@ TypeAdapter it builds on first use: importing pydantic and building ~20 adapters
 ~0.18 s of a 0.36 s `reports aid` (bench/README.md "Start-up"), to confirm that a
 command-line string is a string. Here a `str`, `bool` or `int` parameter without a custom
 parser or type gets a runtime parameter that returns a value of exactly that type as it
-is (an int only when it is the default: a given one may have bounds to check; a list of
-strings for `list[str]`), and hands
+is (an int when it is the default, or typed as plain digits within the option's bounds;
+a list of strings for `list[str]`), and hands
 anything else to Typer's own coercion, built then as Typer would build it. So a value is
 coerced by Typer whenever coercion would change it or could refuse it;
 tests/test_cli_params.py holds the two paths to the same answer for every parameter.
@@ -38,6 +38,11 @@ if RuntimeParam is not None:
             kind = self.annotation
             if type(value) is kind and (kind is not int or value == param.default):
                 return value
+            if kind is int and type(value) is str and value.isascii() and value.isdigit():
+                number = int(value)  # typed digits within the bounds: what Typer makes
+                low, high = self.parameter_info.min, self.parameter_info.max
+                if (low is None or number >= low) and (high is None or number <= high):
+                    return number
             texts = kind == TEXTS and type(value) in (list, tuple)
             if texts and all(type(item) is str for item in value):
                 return list(value)

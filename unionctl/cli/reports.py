@@ -42,8 +42,8 @@ def reports_membership(
     builders = {"branch": membership_by_branch, "month": membership_by_month}
     by, period = _grouped_period(by, builders, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.session() as session:
-        emit(builders[by](session, period))
+    with database.read() as db:
+        emit(builders[by](db, period))
 
 
 @app.command("proposals")

@@ -150,13 +150,17 @@ def translate(error: BaseException, target: Target) -> UnionError | None:
         columns = text.split(":", 1)[1].strip().split(", ") if "unique" in text else []
         fields = tuple(Term("header", c.split(".")[-1]) for c in columns)
         return UnionError("db_conflict", path=where, fields=Words(fields))
-    if isinstance(error, sqlite3.Error) or _is_driver_error(error):
+    if is_driver_error(error):
         return UnionError("db_error", path=where, detail=str(getattr(error, "orig", error)))
     return None
 
 
-def _is_driver_error(error: BaseException) -> bool:
-    exc = sys.modules.get("sqlalchemy.exc")  # not imported: SQLAlchemy raised nothing
+def is_driver_error(error: BaseException) -> bool:
+    """An error of sqlite3 or of SQLAlchemy's drivers (never importing SQLAlchemy for it:
+    when it is not imported, it raised nothing)."""
+    if isinstance(error, sqlite3.Error):
+        return True
+    exc = sys.modules.get("sqlalchemy.exc")
     return exc is not None and isinstance(error, exc.DBAPIError)
 
 
@@ -215,7 +219,7 @@ class Database:
         try:
             yield
         except Exception as error:
-            if not (isinstance(error, sqlite3.Error) or _is_driver_error(error)):
+            if not is_driver_error(error):
                 raise
             translated = translate(error, self.target)
             if translated is None:

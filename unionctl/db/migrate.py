@@ -204,12 +204,12 @@ def _alive(pid: int) -> bool:
 def check(database: Database) -> list[tuple[str, str, bool]]:
     """(check, result, ok) rows: integrity, foreign keys, schema revision."""
     results: list[tuple[str, str, bool]] = []
-    with database._guard(), database.engine.connect() as conn:
-        if database.engine.dialect.name == "sqlite":
-            integrity = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+    with database.read() as reader:
+        if reader.dialect == "sqlite":
+            integrity = reader.execute("PRAGMA integrity_check").scalars()
             ok = integrity == ["ok"]
             results.append(("integrity_check", "; ".join(integrity[:5]), ok))
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            broken = reader.execute("PRAGMA foreign_key_check").all()
             detail = (
                 "ok"
                 if not broken

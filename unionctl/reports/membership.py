@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlmodel import Session
+from typing import Any
 
+from unionctl.db.reader import Reader
 from unionctl.parsing import Period
 from unionctl.render import Column, Table
 from unionctl.reports.roll import (
@@ -79,15 +79,12 @@ def _figures(members, staff, joined, left, retired_members, retirees) -> tuple:
     )
 
 
-def membership_by_branch(session: Session, period: Period) -> Table:
-    """Each branch on the period's last day, with the 合计 row."""
+def membership_by_branch(db: Any, period: Period) -> Table:
+    """Each branch on the period's last day, with the 合计 row. `db`: a Reader (or the
+    Session of the demo that has just been built)."""
     rows = (
-        session.connection()
-        .execute(
-            text(BY_BRANCH_SQL).bindparams(
-                start=period.start.isoformat(), day=period.end.isoformat()
-            )
-        )
+        Reader.of(db)
+        .execute(BY_BRANCH_SQL, {"start": period.start.isoformat(), "day": period.end.isoformat()})
         .all()
     )
     by_branch: dict[str | None, list[int]] = {}
@@ -144,15 +141,11 @@ ORDER BY m.first
 """
 
 
-def membership_by_month(session: Session, period: Period) -> Table:
+def membership_by_month(db: Reader, period: Period) -> Table:
     """Month by month: members and 入会率 at each month's end, joined and left within it."""
-    rows = (
-        session.connection()
-        .execute(
-            text(MONTHLY_SQL).bindparams(start=period.start.isoformat(), end=period.end.isoformat())
-        )
-        .all()
-    )
+    rows = db.execute(
+        MONTHLY_SQL, {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    ).all()
     body = [(first[:7], *_figures(*figures)) for first, *figures in rows]
     joined = sum(r[4] for r in body)
     left = sum(r[5] for r in body)

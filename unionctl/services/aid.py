@@ -317,16 +317,14 @@ def selected_members(session, filters, *, on: dt.date) -> list[str]:
     a `members list` filter selects (reports.roster's one query). Everyone ever on the roll
     would reach the dead and those who left; today's roll would reach, in a back-entered
     batch, someone hired after it."""
-    from sqlalchemy import Integer
-
+    from unionctl.db.reader import Reader
     from unionctl.reports.roll import ROLL_ON
     from unionctl.reports.roster import member_query
 
-    on_roll = text(ROLL_ON).bindparams(day=on.isoformat()).columns(member_id=Integer)
-    query = member_query(session, filters, [Member.emp_no]).where(
-        Member.id.in_(select(on_roll.subquery().c.member_id))
+    sql, params = member_query(
+        session, filters, ["m.emp_no"], where=(f"m.id IN (SELECT member_id FROM ({ROLL_ON}))",)
     )
-    return list(session.connection().execute(query).scalars())
+    return Reader.of(session).execute(sql, {**params, "day": on.isoformat()}).scalars()
 
 
 # What a batch refuses only after trying everyone: each has its override (--over-cap,

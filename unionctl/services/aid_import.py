@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unionctl.db import Database
+from unionctl.db.reader import Reader
 from unionctl.errors import RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_money, parse_text
@@ -61,6 +62,14 @@ HEADER_ALIASES = {
     "慰问人": "visited_by",
 }
 KINDS = {"emp_no": "digits", "given_on": "date"}
+# A gift stored before this row that is the same gift: the same person (member or named
+# outsider), kind, day, cash, goods and their value. SQLite's IS compares NULLs as equal.
+SAME_GIFT_SQL = """
+SELECT min(id) FROM aid
+WHERE id < :id AND kind = :kind AND given_on = :on AND amount = :amount
+  AND goods_value = :goods_value AND goods IS :goods
+  AND member_id IS :member AND outsider IS :outsider
+"""
 
 
 def read_aid(path: Path, sheet: str | None = None) -> TableFile:
@@ -129,13 +138,20 @@ def import_aid(
     actor: str,
     command: str,
     dry_run: bool = False,
+    again: bool = False,
     advance: Callable[[int], None] = lambda _n: None,
 ) -> tuple[int, int]:
-    """Give every row's aid in one transaction, or none; returns (rows, total fen)."""
+    """Give every row's aid in one transaction, or none; returns (rows, total fen).
+
+    A row whose gift is already recorded — the same sheet imported twice, or a row
+    repeated — is refused, naming the gift, unless `again`: counted twice, it would
+    double the year's figures without anyone noticing."""
     totals: list[int] = []
 
     def write(work, data: AidInput) -> None:
         aid, _member, _plan = give(work, data)
+        if not again:
+            _refuse_the_same_gift(work, aid)
         totals.append(aid.amount + aid.goods_value)
 
     count = import_each_row(
@@ -149,3 +165,19 @@ def import_aid(
         advance=advance,
     )
     return count, sum(totals)
+
+
+def _refuse_the_same_gift(work, aid) -> None:
+    params = {
+        "id": aid.id,
+        "kind": aid.kind,
+        "on": aid.given_on.isoformat(),
+        "amount": aid.amount,
+        "goods_value": aid.goods_value,
+        "goods": aid.goods,
+        "member": aid.member_id,
+        "outsider": aid.outsider,
+    }
+    same = Reader.of(work.session).execute(SAME_GIFT_SQL, params).scalar()
+    if same is not None:
+        raise UnionError("aid_import_again", id=same)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from unionctl.db import Work
 from unionctl.errors import UnionError
-from unionctl.models import Branch, Member
+from unionctl.models import Branch
 from unionctl.parsing import today
-from unionctl.render import Column, Table
 from unionctl.services.members import find_branch
 
 
@@ -37,26 +35,3 @@ def rename_branch(work: Work, *, old: str, new: str) -> Branch:
     session.add(branch)
     work.audit("branch", new, before={"name": old}, after={"name": new})
     return branch
-
-
-def branch_table(session: Session) -> Table:
-    """Each branch with its parent and how many members in good standing it has now."""
-    parent = select(Branch.id, Branch.name).subquery("parent")
-    members = (
-        select(Member.branch_id, func.count().label("n"))
-        .where(Member.status == "member")
-        .group_by(Member.branch_id)
-        .subquery("members")
-    )
-    rows = session.exec(
-        select(Branch.name, parent.c.name, func.coalesce(members.c.n, 0))
-        .outerjoin(parent, parent.c.id == Branch.parent_id)
-        .outerjoin(members, members.c.branch_id == Branch.id)
-        .order_by(Branch.id)
-    ).all()
-    return Table(
-        key="branches",
-        title="t_branches",
-        columns=(Column("branch"), Column("parent"), Column("members", "int")),
-        rows=rows,
-    )

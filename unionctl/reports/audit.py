@@ -1,14 +1,14 @@
-"""Reading the audit log (writing it is unionctl.db.Work.audit, inside each transaction)."""
+"""Reading the audit log (writing it is unionctl.db.Work.audit, inside each transaction).
+
+SQL text on a Reader: `unionctl log` imports no ORM."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-from sqlmodel import Session, select
-
+from unionctl.db.reader import Reader
 from unionctl.labels import header, message, name
-from unionctl.models import AuditEntry
 from unionctl.parsing import format_money
 from unionctl.privacy import mask_field
 from unionctl.render import Column, Table
@@ -108,7 +108,7 @@ def change_summary(
 
 
 def audit_table(
-    session: Session,
+    db: Reader,
     *,
     entity: str | None = None,
     key: str | None = None,
@@ -119,23 +119,22 @@ def audit_table(
 ) -> Table:
     """Newest first. People read a one-line summary of each change; csv/tsv/json carry
     the before/after snapshots the write recorded (private fields masked unless asked)."""
-    query = select(
-        AuditEntry.id,
-        AuditEntry.at,
-        AuditEntry.actor,
-        AuditEntry.command,
-        AuditEntry.entity,
-        AuditEntry.key,
-        AuditEntry.before,
-        AuditEntry.after,
-    )
+    conditions, params = [], {"limit": limit}
     if entity:
-        query = query.where(AuditEntry.entity == entity)
+        conditions.append("entity = :entity")
+        params["entity"] = entity
     if key:
-        query = query.where(AuditEntry.key == key)
+        conditions.append('"key" = :key')
+        params["key"] = key
     if since:
-        query = query.where(AuditEntry.at >= since.isoformat())
-    query = query.order_by(AuditEntry.id.desc()).limit(limit)
+        conditions.append("at >= :since")
+        params["since"] = since.isoformat()
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    rows = db.execute(
+        'SELECT id, at, actor, command, entity, "key", before, after FROM audit_log '
+        f"{where} ORDER BY id DESC LIMIT :limit",
+        params,
+    ).all()
     return Table(
         key="log",
         title="t_log",
@@ -158,6 +157,6 @@ def audit_table(
                 ),
                 *row[6:],
             )
-            for row in session.exec(query).all()
+            for row in rows
         ),
     )
