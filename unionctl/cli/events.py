@@ -20,6 +20,7 @@ from unionctl.cli.context import (
     say,
     state,
     warn,
+    warn_about_file,
     writing,
 )
 
@@ -472,13 +473,7 @@ def events_import(
     from unionctl.services.events import import_events, read_events
 
     table = read_events(file, sheet=sheet)
-    if table.ignored:  # a warning, prefixed like an error: it may come just before one
-        from unionctl.labels import message
-
-        text = message(
-            "import_ignored_columns", state().language, path=file, columns=", ".join(table.ignored)
-        )
-        warn(f"unionctl: {text}")
+    warn_about_file(table)
     database = open_db()
     count = import_events(
         database, table, actor=state().who, command=state().command, dry_run=dry_run

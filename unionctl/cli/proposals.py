@@ -17,7 +17,7 @@ from unionctl.cli.context import (
     progress,
     say,
     state,
-    warn_ignored_columns,
+    warn_about_file,
     writing,
 )
 
@@ -429,7 +429,7 @@ def proposals_import(
     from unionctl.services.proposal_import import import_proposals, read_proposals
 
     table = read_proposals(file, sheet=sheet)
-    warn_ignored_columns(file, table.ignored)
+    warn_about_file(table)
     database = open_db()
     with progress(None, str(file.name)) as advance:
         count = import_proposals(
