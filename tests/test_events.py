@@ -319,6 +319,21 @@ def test_an_event_is_found_by_its_title(year: Cli):
     assert "女职工健康讲座" in year("events", "show", "女职工健康讲座").stdout
 
 
+@pytest.mark.parametrize("ref", ["99999999999999999999", "²"])
+def test_a_number_no_event_can_have_is_no_event(year: Cli, ref: str):
+    """Digits past SQLite's integers, or a digit that writes no number, name no event
+    (they were a traceback: OverflowError, ValueError), when read and when written."""
+    year.fails("events", "show", ref, contains=f"no event '{ref}'")
+    before = db_dump(year.db)
+    year.fails("events", "attend", ref, "10001", contains=f"no event '{ref}'")
+    assert db_dump(year.db) == before
+
+
+def test_a_long_number_can_be_a_title(year: Cli):
+    year("events", "add", "20250601123456789012", "--kind", "sports", "--on", "2025-06-01")
+    assert "20250601123456789012" in year("events", "show", "20250601123456789012").stdout
+
+
 def test_every_write_is_audited(year: Cli):
     log = year("log", "--entity", "event", "--format", "csv").stdout
     assert "events award" in log and "events attend" in log and "events headcount" in log

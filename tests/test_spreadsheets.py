@@ -637,3 +637,26 @@ def test_xlsx_text_keeps_formula_looking_values_as_they_are(cli: Cli, tmp_path: 
     row = {h: c for h, c in zip(header, sheet[2], strict=True)}
     assert row["phone"].value == "+8613812345678" and row["phone"].data_type == "s"
     assert "0 updated, 1 unchanged" in cli("members", "import", str(path), "--update").stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rows_hidden_in_the_sheet_are_named_before_they_are_imported(roll: Cli, tmp_path, lang):
+    # A secretary who filtered the sheet down to one department sees some rows; the file
+    # holds them all. Importing what was out of sight without a word surprised her: the
+    # hidden rows are named on stderr (first, so --dry-run shows them too), then imported.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["工号", "受助人", "帮扶类别", "慰问金", "日期"])
+    for day in range(1, 6):
+        sheet.append(["10001", None, "生日", 100, f"2025-03-0{day}"])
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[5].hidden = True
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    result = roll("aid", "import", str(path), "--dry-run", "--lang", lang)
+    first = result.stderr.splitlines()[0]
+    assert "3" in first and "5" in first and ("隐藏" in first or "hidden" in first), first
+    result = roll("aid", "import", str(path), "--lang", lang)
+    assert len([r for r in roll("aid", "list", "-f", "csv").stdout.splitlines()[1:] if r]) == 6

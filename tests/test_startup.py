@@ -39,13 +39,6 @@ READ_COMMANDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("db", "check"): (),
     ("db", "path"): (),
 }
-# Not moved to the reader yet: each is expected to import the ORM (strict: one that stops
-# importing it fails here until it is taken off this list).
-PENDING: set[tuple[str, ...]] = {
-    ("reports", "events"), ("reports", "proposals"),
-    ("events", "list"), ("events", "show"),
-    ("proposals", "list"), ("proposals", "show"), ("proposals", "session", "list"),
-}  # fmt: skip
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "unionctl.models")
 # Commands whose output is a table but that write: they need the ORM.
 WRITE_TABLES = {("aid", "batch"), ("demo",)}
@@ -77,16 +70,7 @@ def reads(receipts: Cli, template) -> Cli:  # noqa: F811
     return template("startup", build, base="receipts")
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="still on the ORM"))
-        if p in PENDING
-        else p
-        for p in READ_COMMANDS
-    ],
-    ids=" ".join,
-)
+@pytest.mark.parametrize("path", list(READ_COMMANDS), ids=" ".join)
 def test_a_read_imports_no_sqlalchemy(reads: Cli, path: tuple[str, ...]):
     done, modules = _imported(reads, [*path, *READ_COMMANDS[path]])
     assert done.returncode == 0, done.stderr[-2000:]

@@ -1096,6 +1096,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--sheet applies to .xlsx workbooks; {path} is a text (CSV/TSV) file",
         "--sheet 只适用于 .xlsx 工作簿；{path} 是文本（CSV/TSV）文件",
     ),
+    "import_hidden_rows": (
+        "{path}: {count} row(s) hidden in the sheet ({rows}) are imported too",
+        "{path}：表格中有 {count} 行被隐藏（第 {rows} 行），同样会导入",
+    ),
     "import_ignored_columns": (
         "{path}: column(s) not understood, ignored: {columns}",
         "{path}：以下列无法识别，已忽略：{columns}",

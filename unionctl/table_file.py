@@ -46,6 +46,7 @@ class TableFile:
     ignored: list[str]  # header names not understood (序号, 备注 …): warned about, not refused
     sheet: str | None  # xlsx sheet read
     _source: _Source = field(repr=False)
+    hidden: list[int] = field(default_factory=list)  # xlsx rows hidden in the sheet: warned
 
     def rows(self) -> Iterator[Row]:
         """(line or sheet row number, {code: cell text}) or (line, problem) for a
@@ -79,7 +80,7 @@ def open_table(
         raise UnionError(key, path=str(path))
     if magic.startswith(_XLSX_MAGIC):
         source: _Source = _Workbook(path, index, required, kinds, sheet)
-        return TableFile(path, source.columns, source.ignored, source.sheet, source)
+        return TableFile(path, source.columns, source.ignored, source.sheet, source, source.hidden)
     if sheet is not None:
         raise UnionError("import_sheet_not_workbook", path=str(path))
     if path.suffix.lower() == ".xls":
@@ -301,6 +302,9 @@ def _decodes(path: Path, encoding: str) -> tuple[int, int] | None:
 # --- xlsx -----------------------------------------------------------------------------------
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
+# A row hidden in the sheet (filtered out, or hidden by hand): <row r="5" … hidden="1">.
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\sr="([0-9]+)"')
 
 
 class _Workbook(_Source):
@@ -331,7 +335,7 @@ class _Workbook(_Source):
         self.book = book
         self.worksheet = worksheet
         self.sheet = worksheet.title
-        self.merges = self._merges()
+        self.merges, hidden = self._scan()
         candidates = []
         for number, cells in self._raw_rows():
             texts = ["" if c is None else str(c["value"] or "") for c in cells]
@@ -345,6 +349,7 @@ class _Workbook(_Source):
         self._two_level_header(path, candidates, index, required)
         self.columns = self.header.columns
         self.ignored = self.header.ignored
+        self.hidden = [number for number in hidden if number > self.header_row]
         if not any(
             number > self.header_row
             and any(c is not None and c["value"] not in (None, "") for c in cells)
@@ -377,10 +382,12 @@ class _Workbook(_Source):
         self.columns = self.header.columns
         self.ignored = self.header.ignored
 
-    def _merges(self) -> list[tuple[int, int, str]]:
-        """(first row, last row, "A5:A9") of every merged range. The list sits at the end
-        of the sheet's XML: scan the raw bytes for it, without parsing every cell."""
+    def _scan(self) -> tuple[list[tuple[int, int, str]], list[int]]:
+        """(first row, last row, "A5:A9") of every merged range, and the numbers of the
+        rows hidden in the sheet. Merges sit at the end of the sheet's XML, hidden rows
+        anywhere: scan the raw bytes for both, without parsing every cell."""
         found = []
+        hidden = set()
         tail = b""
         with self.book._archive.open(self.worksheet._worksheet_path) as raw:
             while chunk := raw.read(_CHUNK):
@@ -389,8 +396,12 @@ class _Workbook(_Source):
                     col1, row1, col2, row2 = (g.decode() if g else g for g in match.groups())
                     ref = f"{col1}{row1}" + (f":{col2}{row2}" if col2 else "")
                     found.append((int(row1), int(row2 or row1), ref))
-                tail = data[-200:]
-        return sorted(set(found))
+                for match in _HIDDEN_ROW.finditer(data):
+                    number = _ROW_NUMBER.search(match.group(0))
+                    if number:
+                        hidden.add(int(number.group(1)))
+                tail = data[-400:]
+        return sorted(set(found)), sorted(hidden)
 
     def _raw_rows(self) -> Iterator[tuple[int, list[dict | None]]]:
         """(sheet row number, cells by column position from A) of each row in the file."""

@@ -544,18 +544,12 @@ def aid_import(
 
     Example: unionctl aid import 2025年慰问台账.xlsx --dry-run
     """
-    from unionctl.cli.context import progress, state, warn
+    from unionctl.cli.context import progress, state, warn_about_file
     from unionctl.parsing import format_money
     from unionctl.services.aid_import import import_aid, read_aid
 
     table = read_aid(file, sheet=sheet)
-    if table.ignored:
-        from unionctl.labels import message
-
-        text = message(
-            "import_ignored_columns", state().language, path=file, columns=", ".join(table.ignored)
-        )
-        warn(f"unionctl: {text}")
+    warn_about_file(table)
     database = open_db()
     with progress(None, str(file.name)) as advance:
         count, total = import_aid(

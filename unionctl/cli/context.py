@@ -418,11 +418,33 @@ def progress(total: int | None, description: str) -> Iterator[Callable[[int], No
         yield lambda n: bar.advance(task, n)
 
 
-def warn_ignored_columns(path: object, columns: list[str]) -> None:
-    """An import file's columns that mean nothing here (序号, 备注): one warning line,
-    prefixed like an error since one may follow it."""
-    if columns:
+def warn_about_file(table: Any) -> None:
+    """What an import file holds that the user may not see as it will be read: columns
+    that mean nothing here (序号, 备注), ignored; rows hidden in a sheet (filtered out, or
+    hidden by hand), imported all the same. A warning line each, before any work (so
+    --dry-run shows them), prefixed like an error since one may follow."""
+    if table.ignored:
         text = message(
-            "import_ignored_columns", _state.language, path=path, columns=", ".join(columns)
+            "import_ignored_columns",
+            _state.language,
+            path=table.path,
+            columns=", ".join(table.ignored),
         )
         warn(f"unionctl: {text}")
+    if table.hidden:
+        from unionctl.labels import Words
+
+        shown = [str(number) for number in table.hidden[:HIDDEN_NAMED]]
+        if len(table.hidden) > HIDDEN_NAMED:
+            shown.append("…")
+        text = message(
+            "import_hidden_rows",
+            _state.language,
+            path=table.path,
+            rows=Words(tuple(shown)),
+            count=len(table.hidden),
+        )
+        warn(f"unionctl: {text}")
+
+
+HIDDEN_NAMED = 10  # hidden rows named by number; the count says how many in all

@@ -68,8 +68,8 @@ def demo(
             summary = build_demo(path, actor=state().who, advance=advance)
         state().db = str(path)
         database = open_db()
-        with database.session() as session:
-            tables = demo_overview(session, year=summary.year)
+        with database.read() as db:
+            tables = demo_overview(db, year=summary.year)
         counts = {"members": summary.people, "branches": summary.branches}
         if scratch:
             say("demo_built_temporary", err=True, **counts)

@@ -20,6 +20,7 @@ from unionctl.cli.context import (
     say,
     state,
     warn,
+    warn_about_file,
     writing,
 )
 
@@ -61,8 +62,8 @@ def _warn_if_over(database, event_id: int) -> None:
     from unionctl.labels import message
     from unionctl.reports.events import event_figures, over
 
-    with database.session() as session:
-        figures = event_figures(session, event_id)
+    with database.read() as db:
+        figures = event_figures(db, event_id)
     if over(figures["attended"], figures["eligible"]):
         text = message(
             "attendance_over_eligible",
@@ -424,10 +425,10 @@ def events_list(
 
     period = parse_period(month=month, year=year, start=start, end=end, default=None)
     database = open_db()
-    with database.session() as session:
+    with database.read() as db:
         emit(
             event_list(
-                session,
+                db,
                 period=period,
                 kind=parse_optional_code("event_kind", kind),
                 audience=parse_optional_code("event_audience", audience),
@@ -442,12 +443,11 @@ def events_show(event: EventRef) -> None:
 
     Example: unionctl events show 3
     """
-    from unionctl.reports.events import event_show
-    from unionctl.services.events import find_event
+    from unionctl.reports.events import event_id, event_show
 
     database = open_db()
-    with database.session() as session:
-        emit(event_show(session, find_event(session, event)))
+    with database.read() as db:
+        emit(event_show(db, event_id(db, event)))
 
 
 @app.command("import")
@@ -473,13 +473,7 @@ def events_import(
     from unionctl.services.events import import_events, read_events
 
     table = read_events(file, sheet=sheet)
-    if table.ignored:  # a warning, prefixed like an error: it may come just before one
-        from unionctl.labels import message
-
-        text = message(
-            "import_ignored_columns", state().language, path=file, columns=", ".join(table.ignored)
-        )
-        warn(f"unionctl: {text}")
+    warn_about_file(table)
     database = open_db()
     count = import_events(
         database, table, actor=state().who, command=state().command, dry_run=dry_run

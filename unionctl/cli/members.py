@@ -17,7 +17,7 @@ from unionctl.cli.context import (
     say,
     state,
     warn,
-    warn_ignored_columns,
+    warn_about_file,
     writing,
 )
 
@@ -690,7 +690,7 @@ def members_import(
 
     when = parse_optional_date(status_on)
     roster = read_roster(file, sheet=sheet)
-    warn_ignored_columns(file, roster.ignored)
+    warn_about_file(roster)
     database = open_db()
     with progress(None, str(file.name)) as advance:
         result = import_members(

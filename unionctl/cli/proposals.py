@@ -17,7 +17,7 @@ from unionctl.cli.context import (
     progress,
     say,
     state,
-    warn_ignored_columns,
+    warn_about_file,
     writing,
 )
 
@@ -130,8 +130,8 @@ def proposals_session_list() -> None:
     from unionctl.reports.proposals import session_list
 
     database = open_db()
-    with database.session() as session:
-        emit(session_list(session))
+    with database.read() as db:
+        emit(session_list(db))
 
 
 @app.command("add")
@@ -170,7 +170,8 @@ def proposals_add(
     from unionctl.errors import UnionError
     from unionctl.labels import Term
     from unionctl.parsing import parse_code, parse_member_ref, parse_text
-    from unionctl.services.proposals import ProposalInput, add_proposal, parse_session_code
+    from unionctl.reports.proposals import parse_session_code
+    from unionctl.services.proposals import ProposalInput, add_proposal
 
     heading = parse_text(title)
     if not heading:
@@ -357,8 +358,8 @@ def proposals_show(code: Code) -> None:
     from unionctl.reports.proposals import proposal_show
 
     database = open_db()
-    with database.session() as session:
-        emit(proposal_show(session, code))
+    with database.read() as db:
+        emit(proposal_show(db, code))
 
 
 @app.command("list")
@@ -387,8 +388,7 @@ def proposals_list(
     Example: unionctl proposals list --overdue --format csv
     """
     from unionctl.parsing import parse_optional_code, parse_text, today
-    from unionctl.reports.proposals import ProposalFilter, proposal_list
-    from unionctl.services.proposals import parse_session_code
+    from unionctl.reports.proposals import ProposalFilter, parse_session_code, proposal_list
 
     filters = ProposalFilter(
         status=parse_optional_code("proposal_status", status),
@@ -400,8 +400,8 @@ def proposals_list(
         key=key,
     )
     database = open_db()
-    with database.session() as db_session:
-        emit(proposal_list(db_session, filters, day=today()))
+    with database.read() as db:
+        emit(proposal_list(db, filters, day=today()))
 
 
 @app.command("import")
@@ -429,7 +429,7 @@ def proposals_import(
     from unionctl.services.proposal_import import import_proposals, read_proposals
 
     table = read_proposals(file, sheet=sheet)
-    warn_ignored_columns(file, table.ignored)
+    warn_about_file(table)
     database = open_db()
     with progress(None, str(file.name)) as advance:
         count = import_proposals(

@@ -67,8 +67,8 @@ def reports_proposals(
 
     by, period = _grouped_period(by, GROUPS, month=month, year=year, start=start, end=end)
     database = open_db()
-    with database.session() as session:
-        emit(proposals_report(session, period, by=by, day=min(period.end, today())))
+    with database.read() as db:
+        emit(proposals_report(db, period, by=by, day=min(period.end, today())))
 
 
 @app.command("events")
@@ -97,8 +97,8 @@ def reports_events(
         by, GROUPS, month=month, year=year, start=start, end=end, future=True
     )
     database = open_db()
-    with database.session() as session:
-        emit(events_report(session, period, by))
+    with database.read() as db:
+        emit(events_report(db, period, by))
 
 
 @app.command("aid")

@@ -198,14 +198,6 @@ class Database:
                 conn.close()  # a read changes nothing: closing ends its transaction
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """A read through the ORM, for the code that still reads model objects."""
-        from sqlmodel import Session
-
-        with self._guard(), Session(self.engine) as session, session.begin():
-            yield session
-
-    @contextlib.contextmanager
     def write(self, *, actor: str, command: str) -> Iterator[Work]:
         """One write transaction (BEGIN IMMEDIATE), with its audit entries inside it."""
         from sqlmodel import Session

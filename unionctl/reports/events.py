@@ -19,11 +19,10 @@ Definitions (README "Events"):
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
-from sqlalchemy import text
-from sqlmodel import Session
-
+from unionctl.db.reader import Reader
+from unionctl.errors import UnionError
 from unionctl.labels import CODES, Term
 from unionctl.parsing import Period, today
 from unionctl.render import Column, Record, Table
@@ -123,6 +122,47 @@ def _flag(attended: int, eligible: int | None):
     return Term("flag", "over_eligible") if over(attended, eligible) else ""
 
 
+# --- finding an event -----------------------------------------------------------------
+
+# An id SQLite can hold: a longer number is no event's id, and may still be a title.
+MAX_ID = 2**63 - 1
+
+
+def event_id(db: Any, ref: str) -> int:
+    """The id of the event `ref` names: its id, or its exact title when only one event
+    has it. `db`: a Reader, or a write's Session (services.events.find_event)."""
+    reader = Reader.of(db)
+    if ref.isdigit():
+        number = _number(ref)
+        found = (
+            reader.execute("SELECT id FROM event WHERE id = :id", {"id": number}).scalar()
+            if number is not None
+            else None
+        )
+        if found is not None:
+            return found
+    found = reader.execute(
+        "SELECT id, start_on FROM event WHERE title = :title ORDER BY start_on, id",
+        {"title": ref},
+    ).all()
+    if len(found) == 1:
+        return found[0][0]
+    if found:
+        ids = ", ".join(f"{id_} ({on})" for id_, on in found)
+        raise UnionError("event_ambiguous", ref=ref, ids=ids)
+    raise UnionError("unknown_event", ref=ref)
+
+
+def _number(digits: str) -> int | None:
+    """The number `digits` (str.isdigit) writes, if it can be an id: '²' is a digit
+    that writes no number."""
+    try:
+        number = int(digits)
+    except ValueError:
+        return None
+    return number if number <= MAX_ID else None
+
+
 # --- events list ----------------------------------------------------------------------
 
 LIST_COLUMNS = (
@@ -142,7 +182,7 @@ LIST_COLUMNS = (
 
 
 def event_list(
-    session: Session, *, period: Period | None, kind: str | None, audience: str | None
+    db: Reader, *, period: Period | None, kind: str | None, audience: str | None
 ) -> Table:
     where = ["1 = 1"]
     params: dict[str, object] = {}
@@ -174,7 +214,7 @@ def event_list(
             attended,
             headcount,
             eligible,
-        ) in session.connection().execute(text(sql), params):
+        ) in db.execute(sql, params):
             yield (
                 id_,
                 on,
@@ -202,6 +242,8 @@ def event_list(
 # --- one event ------------------------------------------------------------------------
 
 
+EVENT_SQL = """SELECT id, title, kind, start_on, end_on, place, organiser, audience, external,
+budget, cost FROM event WHERE id = :id"""
 FIGURES_SQL = f"""SELECT {SIGNED_UP}, {ATTENDED}, ev.headcount, {ELIGIBLE}, {NO_SHOW}
 FROM event ev WHERE ev.id = :id"""
 PEOPLE_SQL = """
@@ -216,14 +258,12 @@ SELECT COALESCE(m.emp_no || ' ' || m.name, w.team), w.prize, w.level, w.prize_mo
 FROM event_award w LEFT JOIN member m ON m.id = w.member_id
 WHERE w.event_id = :id ORDER BY w.id"""
 # What `events show` runs (bench/bench_events.py times the same in the sqlite3 shell).
-SHOW_SQL = (FIGURES_SQL, PEOPLE_SQL, AWARDS_SQL)
+SHOW_SQL = (EVENT_SQL, FIGURES_SQL, PEOPLE_SQL, AWARDS_SQL)
 
 
-def event_figures(session: Session, event_id: int) -> dict:
+def event_figures(db: Reader, id_: int) -> dict:
     """The counts of one event (the CLI warns from them after a sign-in)."""
-    signed, attended, headcount, eligible, no_show = (
-        session.connection().execute(text(FIGURES_SQL), {"id": event_id}).one()
-    )
+    signed, attended, headcount, eligible, no_show = db.execute(FIGURES_SQL, {"id": id_}).one()
     return {
         "signed_up": signed,
         "attended": attended,
@@ -233,23 +273,26 @@ def event_figures(session: Session, event_id: int) -> dict:
     }
 
 
-def event_show(session: Session, event) -> list[Table | Record]:
+def event_show(db: Reader, event_id: int) -> list[Table | Record]:
     """Details and figures, then who attended, then the awards."""
-    figures = event_figures(session, event.id)
+    id_, title, kind, start_on, end_on, place, organiser, audience, external, budget, cost = (
+        db.execute(EVENT_SQL, {"id": event_id}).one()
+    )
+    figures = event_figures(db, id_)
     attended, eligible = figures["attended"], figures["eligible"]
     details = Record(
         key="event",
         title="t_event",
-        title_suffix=f"#{event.id}",
+        title_suffix=f"#{id_}",
         fields=[
-            (Column("title", header="title_event"), event.title),
-            (Column("kind", "code:event_kind"), event.kind),
-            (Column("start_on", header="event_on"), event.start_on.isoformat()),
-            (Column("end_on", header="event_until"), _iso(event.end_on)),
-            (Column("place"), event.place or ""),
-            (Column("organiser"), event.organiser or ""),
-            (Column("audience", "code:event_audience"), event.audience),
-            (Column("external", "term"), Term("yes_no", "yes" if event.external else "no")),
+            (Column("title", header="title_event"), title),
+            (Column("kind", "code:event_kind"), kind),
+            (Column("start_on", header="event_on"), start_on),
+            (Column("end_on", header="event_until"), end_on or ""),
+            (Column("place"), place or ""),
+            (Column("organiser"), organiser or ""),
+            (Column("audience", "code:event_audience"), audience),
+            (Column("external", "term"), Term("yes_no", "yes" if external else "no")),
             (Column("eligible", "int"), eligible),
             (Column("signed_up", "int"), figures["signed_up"]),
             (Column("attended", "int"), attended),
@@ -262,8 +305,8 @@ def event_show(session: Session, event) -> list[Table | Record]:
             (Column("person_times", "int"), attended + figures["headcount"]),
             (Column("participation_rate", "percent"), event_rate(attended, eligible)),
             (Column("flag", "term"), _flag(attended, eligible)),
-            (Column("budget", "money"), event.budget),
-            (Column("cost", "money"), event.cost),
+            (Column("budget", "money"), budget),
+            (Column("cost", "money"), cost),
         ],
     )
     people = Table(
@@ -278,9 +321,7 @@ def event_show(session: Session, event) -> list[Table | Record]:
         ),
         rows=(
             (no, name, branch or "", dept or "", Term("yes_no", "yes" if signed else "no"))
-            for no, name, branch, dept, signed in session.connection().execute(
-                text(PEOPLE_SQL), {"id": event.id}
-            )
+            for no, name, branch, dept, signed in db.execute(PEOPLE_SQL, {"id": id_})
         ),
     )
     awards = Table(
@@ -292,13 +333,9 @@ def event_show(session: Session, event) -> list[Table | Record]:
             Column("level", "code:award_level"),
             Column("prize_money", "money"),
         ),
-        rows=list(session.connection().execute(text(AWARDS_SQL), {"id": event.id})),
+        rows=db.execute(AWARDS_SQL, {"id": id_}).all(),
     )
     return [details, people, awards]
-
-
-def _iso(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 # --- reports events -------------------------------------------------------------------
@@ -387,7 +424,7 @@ SELECT (SELECT count(*) FROM who),
 """
 
 
-def events_report(session: Session, period: Period, by: str) -> Table:
+def events_report(db: Reader, period: Period, by: str) -> Table:
     """Events, 人次, distinct participants, participation rate, budget vs cost and awards
     by level for each group; the 合计 row counts a person once across groups."""
     day = min(period.end, today())
@@ -396,7 +433,6 @@ def events_report(session: Session, period: Period, by: str) -> Table:
         "end": period.end.isoformat(),
         "day": day.isoformat(),
     }
-    conn = session.connection()
     rows = []
     sums = [0] * (7 + len(AWARD_LEVELS))
     for (
@@ -412,7 +448,7 @@ def events_report(session: Session, period: Period, by: str) -> Table:
         signed_up,
         no_show,
         *awards,
-    ) in conn.execute(text(_report_sql(by)), params):
+    ) in db.execute(_report_sql(by), params):
         rows.append(
             (
                 key,
@@ -432,7 +468,7 @@ def events_report(session: Session, period: Period, by: str) -> Table:
         values = (events, person_times, over_, budget, cost, signed_up, no_show, *awards)
         for i, value in enumerate(values):
             sums[i] += value or 0
-    participants, in_base, base = conn.execute(text(TOTAL_SQL), params).one()
+    participants, in_base, base = db.execute(TOTAL_SQL, params).one()
     events, person_times, over_, budget, cost, signed_up, no_show, *awards = sums
     total = (
         None,

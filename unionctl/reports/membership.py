@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from unionctl.db.reader import Reader
 from unionctl.parsing import Period
 from unionctl.render import Column, Table
@@ -79,14 +77,11 @@ def _figures(members, staff, joined, left, retired_members, retirees) -> tuple:
     )
 
 
-def membership_by_branch(db: Any, period: Period) -> Table:
-    """Each branch on the period's last day, with the 合计 row. `db`: a Reader (or the
-    Session of the demo that has just been built)."""
-    rows = (
-        Reader.of(db)
-        .execute(BY_BRANCH_SQL, {"start": period.start.isoformat(), "day": period.end.isoformat()})
-        .all()
-    )
+def membership_by_branch(db: Reader, period: Period) -> Table:
+    """Each branch on the period's last day, with the 合计 row."""
+    rows = db.execute(
+        BY_BRANCH_SQL, {"start": period.start.isoformat(), "day": period.end.isoformat()}
+    ).all()
     by_branch: dict[str | None, list[int]] = {}
     for working, name, members, staff, joined, left in rows:
         figures = by_branch.setdefault(name, [0] * 6)

@@ -11,14 +11,55 @@ Rates are computed in SQL and are NULL (shown as —) when nothing is there to d
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
-from sqlmodel import Session
-
+from unionctl.db.reader import Reader
 from unionctl.errors import UnionError
+from unionctl.labels import Phrase
+from unionctl.lookup import suggest_names
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
+
+SESSION_CODE = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
+
+
+def parse_session_code(value: str) -> str:
+    """A congress session as TERM-SESSION (5-7); ` 05 - 7 ` is 5-7."""
+    match = SESSION_CODE.match(value or "")
+    if not match:
+        raise UnionError("bad_session_code", value=value)
+    return f"{int(match[1])}-{int(match[2])}"
+
+
+def session_id(db: Any, code: str) -> int:
+    """The id of the congress session `code` (as parse_session_code gives it); a typo
+    gets the closest codes. `db`: a Reader, or a write's Session."""
+    reader = Reader.of(db)
+    found = reader.execute(
+        "SELECT id FROM congress_session WHERE code = :code", {"code": code}
+    ).scalar()
+    if found is not None:
+        return found
+    codes = reader.execute("SELECT code FROM congress_session").scalars()
+    raise UnionError("unknown_session", code=code, suggestions=suggest_names(codes, code))
+
+
+def proposal_id(db: Any, code: str) -> int:
+    """The id of the case `code` (2025-001, s2025-001: any case, spaces around); a typo
+    gets the closest codes. `db`: a Reader, or a write's Session."""
+    reader = Reader.of(db)
+    wanted = code.strip().upper()
+    found = reader.execute("SELECT id FROM proposal WHERE code = :code", {"code": wanted}).scalar()
+    if found is not None:
+        return found
+    codes = reader.execute("SELECT code FROM proposal").scalars()
+    close = difflib.get_close_matches(wanted, codes, n=5, cutoff=0.6)
+    suggestions = Phrase("did_you_mean", names=", ".join(close)) if close else ""
+    raise UnionError("unknown_proposal", code=code, suggestions=suggestions)
+
 
 LIST_COLUMNS = (
     Column("code"),
@@ -53,9 +94,7 @@ OVERDUE = (
 )
 
 
-def proposal_list(session: Session, filters: ProposalFilter, *, day: dt.date) -> Table:
-    from unionctl.services.proposals import find_session
-
+def proposal_list(db: Reader, filters: ProposalFilter, *, day: dt.date) -> Table:
     where = ["1 = 1"]
     params: dict[str, object] = {"day": day.isoformat()}
     for name in ("status", "kind", "category", "dept"):
@@ -64,7 +103,7 @@ def proposal_list(session: Session, filters: ProposalFilter, *, day: dt.date) ->
             where.append(f"p.{name} = :{name}")
             params[name] = value
     if filters.session is not None:
-        params["session_id"] = find_session(session, filters.session).id
+        params["session_id"] = session_id(db, filters.session)
         where.append("p.session_id = :session_id")
     if filters.key:
         where.append("p.key_item")
@@ -83,7 +122,7 @@ def proposal_list(session: Session, filters: ProposalFilter, *, day: dt.date) ->
     WHERE {" AND ".join(where)}
     ORDER BY {"p.due_on, " if filters.overdue else ""}p.submitted_on, p.code
     """
-    rows = session.connection().execute(text(sql), params)
+    rows = db.execute(sql, params)
     return Table(
         key="proposals",
         title="t_proposals_overdue" if filters.overdue else "t_proposals",
@@ -93,47 +132,61 @@ def proposal_list(session: Session, filters: ProposalFilter, *, day: dt.date) ->
     )
 
 
-def proposal_show(session: Session, code: str) -> list[Table | Record]:
-    """One case: its fields, the co-signers, and every step with its date and actor."""
-    from unionctl.services.proposals import find_proposal
+PROPOSAL_SQL = """
+SELECT p.id, p.code, p.kind, p.title, p.text, p.category, s.code, m.emp_no || ' ' || m.name,
+       p.submitted_on, p.status, p.reject_reason, p.dept, p.due_on, p.key_item,
+       p.disposition, p.reply_text, p.satisfaction
+FROM proposal p JOIN member m ON m.id = p.submitter_id
+LEFT JOIN congress_session s ON s.id = p.session_id
+WHERE p.id = :id"""
+COSIGNERS_SQL = """
+SELECT m.emp_no || ' ' || m.name FROM proposal_cosigner c
+JOIN member m ON m.id = c.member_id WHERE c.proposal_id = :id ORDER BY m.emp_no"""
 
-    proposal = find_proposal(session, code)
-    conn = session.connection()
-    submitter = conn.execute(
-        text("SELECT emp_no || ' ' || name FROM member WHERE id = :id"),
-        {"id": proposal.submitter_id},
-    ).scalar()
-    cosigners = conn.execute(
-        text(
-            "SELECT m.emp_no || ' ' || m.name FROM proposal_cosigner c "
-            "JOIN member m ON m.id = c.member_id WHERE c.proposal_id = :id ORDER BY m.emp_no"
-        ),
-        {"id": proposal.id},
-    ).scalars()
-    congress = conn.execute(
-        text("SELECT code FROM congress_session WHERE id = :id"), {"id": proposal.session_id}
-    ).scalar()
+
+def proposal_show(db: Reader, code: str) -> list[Table | Record]:
+    """One case: its fields, the co-signers, and every step with its date and actor."""
+    (
+        id_,
+        code,
+        kind,
+        title,
+        text,
+        category,
+        congress,
+        submitter,
+        submitted_on,
+        status,
+        reject_reason,
+        dept,
+        due_on,
+        key_item,
+        disposition,
+        reply,
+        satisfaction,
+    ) = db.execute(PROPOSAL_SQL, {"id": proposal_id(db, code)}).one()
+    cosigners = db.execute(COSIGNERS_SQL, {"id": id_}).scalars()
     record = Record(
         key="proposal",
         title="t_proposal",
         fields=[
-            (Column("code"), proposal.code),
-            (Column("kind", "code:proposal_kind"), proposal.kind),
-            (Column("title", header="proposal_title"), proposal.title),
-            (Column("text", header="proposal_text"), proposal.text),
-            (Column("category"), proposal.category),
+            (Column("code"), code),
+            (Column("kind", "code:proposal_kind"), kind),
+            (Column("title", header="proposal_title"), title),
+            (Column("text", header="proposal_text"), text),
+            (Column("category"), category),
             (Column("session"), congress),
             (Column("submitter"), submitter),
             (Column("cosigners"), ", ".join(cosigners) or None),
-            (Column("submitted_on", "date"), proposal.submitted_on),
-            (Column("status", "code:proposal_status", header="proposal_status"), proposal.status),
-            (Column("reject_reason"), proposal.reject_reason),
-            (Column("dept", header="handling_dept"), proposal.dept),
-            (Column("due_on", "date"), proposal.due_on),
-            (Column("key_item", "bool"), proposal.key_item),
-            (Column("disposition", "code:disposition"), proposal.disposition),
-            (Column("reply"), proposal.reply_text),
-            (Column("satisfaction", "code:satisfaction"), proposal.satisfaction),
+            (Column("submitted_on", "date"), submitted_on),
+            (Column("status", "code:proposal_status", header="proposal_status"), status),
+            (Column("reject_reason"), reject_reason),
+            (Column("dept", header="handling_dept"), dept),
+            (Column("due_on", "date"), due_on),
+            (Column("key_item", "bool"), bool(key_item)),
+            (Column("disposition", "code:disposition"), disposition),
+            (Column("reply"), reply),
+            (Column("satisfaction", "code:satisfaction"), satisfaction),
         ],
     )
     timeline = Table(
@@ -145,26 +198,22 @@ def proposal_show(session: Session, code: str) -> list[Table | Record]:
             Column("actor"),
             Column("detail"),
         ),
-        rows=conn.execute(
-            text(
-                'SELECT "on", action, actor, detail FROM proposal_event '
-                'WHERE proposal_id = :id ORDER BY "on", id'
-            ),
-            {"id": proposal.id},
+        rows=db.execute(
+            'SELECT "on", action, actor, detail FROM proposal_event '
+            'WHERE proposal_id = :id ORDER BY "on", id',
+            {"id": id_},
         ).all(),
     )
     return [record, timeline]
 
 
-def session_list(session: Session) -> Table:
-    rows = session.connection().execute(
-        text(
-            """
-            SELECT s.code, s.kind, s.held_on, s.attendance, count(p.id)
-            FROM congress_session s LEFT JOIN proposal p ON p.session_id = s.id
-            GROUP BY s.id ORDER BY s.term, s.session
-            """
-        )
+def session_list(db: Reader) -> Table:
+    rows = db.execute(
+        """
+        SELECT s.code, s.kind, s.held_on, s.attendance, count(p.id)
+        FROM congress_session s LEFT JOIN proposal p ON p.session_id = s.id
+        GROUP BY s.id ORDER BY s.term, s.session
+        """
     )
     return Table(
         key="sessions",
@@ -224,7 +273,7 @@ ORDER BY {order}
 """
 
 
-def proposals_report(session: Session, period: Period, *, by: str, day: dt.date) -> Table:
+def proposals_report(db: Reader, period: Period, *, by: str, day: dt.date) -> Table:
     """The figures of the cases submitted in the period, for each group and in total."""
     if by not in GROUPS:
         raise UnionError("bad_code", what="--by", value=by, accepted=", ".join(GROUPS))
@@ -234,7 +283,6 @@ def proposals_report(session: Session, period: Period, *, by: str, day: dt.date)
         "end": period.end.isoformat(),
         "day": day.isoformat(),
     }
-    conn = session.connection()
     order = {
         "kind": "CASE grp WHEN 'proposal' THEN 0 WHEN 'suggestion' THEN 1 ELSE 2 END",
         "status": "CASE grp "
@@ -246,14 +294,12 @@ def proposals_report(session: Session, period: Period, *, by: str, day: dt.date)
         )
         + " END",
     }.get(by, "grp IS NULL, received DESC, grp")
-    body = conn.execute(
-        text(
-            REPORT_SQL.format(group=expression, grouping=expression, overdue=OVERDUE, order=order)
-        ),
+    body = db.execute(
+        REPORT_SQL.format(group=expression, grouping=expression, overdue=OVERDUE, order=order),
         params,
     ).all()
-    total = conn.execute(
-        text(REPORT_SQL.format(group="NULL", grouping="1", overdue=OVERDUE, order="1")), params
+    total = db.execute(
+        REPORT_SQL.format(group="NULL", grouping="1", overdue=OVERDUE, order="1"), params
     ).first()
     rows = [(row[0] if row[0] is not None else "—", *row[1:]) for row in body]
     if total is None:  # nothing received: the 合计 row still says so, with empty rates

@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session
-
 from unionctl.db import Target, open_database
+from unionctl.db.reader import Reader
 from unionctl.errors import UnionError
 from unionctl.parsing import Period, parse_code, parse_date, parse_money
 from unionctl.render import Record, Table
@@ -63,9 +62,9 @@ def build_demo(
         _demo_proposals(database, source, actor=actor, advance=advance)
         _load_events(database, source / "events", actor=actor)
         _demo_aid(database, source, actor=actor, advance=advance)
-        with database.session() as session:
-            people = session.connection().exec_driver_sql("SELECT count(*) FROM member").scalar()
-            branches = session.connection().exec_driver_sql("SELECT count(*) FROM branch").scalar()
+        with database.read() as db:
+            people = db.execute("SELECT count(*) FROM member").scalar()
+            branches = db.execute("SELECT count(*) FROM branch").scalar()
     finally:
         database.dispose()
     year = max((parse_date(e["on"]).year for e in events), default=dt.date.today().year)
@@ -200,9 +199,9 @@ def _replay(work, event: dict[str, str]) -> None:
         raise ValueError(f"examples/member_history.csv: unknown action {action!r}")
 
 
-def demo_overview(session: Session, *, year: int) -> list[Table | Record]:
+def demo_overview(db: Reader, *, year: int) -> list[Table | Record]:
     """What the demo prints: membership by branch for the year of the sample data."""
     from unionctl.reports.membership import membership_by_branch
 
     period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-    return [membership_by_branch(session, period)]
+    return [membership_by_branch(db, period)]

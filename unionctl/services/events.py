@@ -21,6 +21,7 @@ from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.lookup import find_member
 from unionctl.models import Event, EventAttendance, EventAward, EventSignup
 from unionctl.parsing import today
+from unionctl.reports.events import event_id
 
 
 @dataclass
@@ -100,18 +101,8 @@ def add_event(work: Work, *, data: EventInput) -> Event:
 
 
 def find_event(session: Session, ref: str) -> Event:
-    """An event by its id, or by its exact title when only one event has it."""
-    if ref.isdigit():
-        event = session.get(Event, int(ref))
-        if event is not None:
-            return event
-    found = session.exec(select(Event).where(Event.title == ref).order_by(Event.start_on)).all()
-    if len(found) == 1:
-        return found[0]
-    if found:
-        ids = ", ".join(f"{e.id} ({e.start_on.isoformat()})" for e in found)
-        raise UnionError("event_ambiguous", ref=ref, ids=ids)
-    raise UnionError("unknown_event", ref=ref)
+    """The event `ref` names (reports.events.event_id's rule), as a model object."""
+    return session.get(Event, event_id(session, ref))
 
 
 def _member_ids(session: Session, emp_nos: Iterable[str]) -> dict[str, int]:

@@ -31,6 +31,7 @@ from unionctl.parsing import (
     parse_text,
     parse_yes_no,
 )
+from unionctl.reports.proposals import parse_session_code
 from unionctl.services import proposals as service
 from unionctl.services.row_import import import_each_row
 
@@ -173,7 +174,7 @@ def parse_row(cells: dict[str, str]) -> Row:
             kind=get("kind", lambda v: parse_code("proposal_kind", v)) or "proposal",
             cosigners=get("cosigners", split_emp_nos) or (),
             category=get("category", parse_text),
-            session=get("session", service.parse_session_code),
+            session=get("session", parse_session_code),
             on=get("submitted_on", parse_date),
             text=get("text", parse_text),
         ),

@@ -11,8 +11,6 @@ the actor (what `proposals show` lists as the timeline).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -21,9 +19,10 @@ from sqlmodel import select
 from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
 from unionctl.labels import Phrase, Term, Words
-from unionctl.lookup import find_member, suggest_names
+from unionctl.lookup import find_member
 from unionctl.models import CongressSession, Member, Proposal, ProposalCosigner, ProposalEvent
 from unionctl.parsing import today
+from unionctl.reports.proposals import proposal_id, session_id
 from unionctl.reports.roll import covers
 
 # action -> (from which statuses, to which status). Anything else is refused.
@@ -37,7 +36,6 @@ PROPOSAL_RULES: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # The letter in front of a code: proposals 2025-001, suggestions S2025-001, appeals A2025-001.
 CODE_PREFIX = {"proposal": "", "suggestion": "S", "appeal": "A"}
-SESSION_CODE = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
 
 # A member in good standing on :day: on the roll and in the union (reports.roll's definition).
 IN_GOOD_STANDING_ON = f"""
@@ -70,13 +68,6 @@ def check_step(proposal: Proposal, action: str) -> str:
     return new
 
 
-def parse_session_code(value: str) -> str:
-    match = SESSION_CODE.match(value or "")
-    if not match:
-        raise UnionError("bad_session_code", value=value)
-    return f"{int(match[1])}-{int(match[2])}"
-
-
 def add_session(
     work: Work, *, term: int, session: int, on: dt.date, kind: str, attendance: int | None
 ) -> CongressSession:
@@ -102,22 +93,13 @@ def add_session(
 
 
 def find_session(session, code: str) -> CongressSession:
-    row = session.exec(select(CongressSession).where(CongressSession.code == code)).first()
-    if row is not None:
-        return row
-    codes = list(session.exec(select(CongressSession.code)))
-    raise UnionError("unknown_session", code=code, suggestions=suggest_names(codes, code))
+    """The congress session `code` (reports.proposals.session_id's rule), as a model."""
+    return session.get(CongressSession, session_id(session, code))
 
 
 def find_proposal(session, code: str) -> Proposal:
-    wanted = code.strip().upper()
-    row = session.exec(select(Proposal).where(Proposal.code == wanted)).first()
-    if row is not None:
-        return row
-    codes = list(session.exec(select(Proposal.code)))
-    close = difflib.get_close_matches(wanted, codes, n=5, cutoff=0.6)
-    suggestions = Phrase("did_you_mean", names=", ".join(close)) if close else ""
-    raise UnionError("unknown_proposal", code=code, suggestions=suggestions)
+    """The case `code` (reports.proposals.proposal_id's rule), as a model object."""
+    return session.get(Proposal, proposal_id(session, code))
 
 
 @dataclass(frozen=True)
