@@ -1496,3 +1496,65 @@ def test_a_drive_is_found_by_its_title_too(roll: Cli):
     roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10004", "--on", "2025-06-01")
     both = roll.fails("aid", "drive", "show", "为张丽爱心捐款")
     assert "#1" in both.stderr and "#2" in both.stderr
+
+
+def test_a_row_repeated_within_the_sheet_names_the_earlier_line(roll: Cli, tmp_path):
+    # The repeat of a row of the same sheet has no stored gift to name: the id the
+    # earlier row got is rolled back with the rest. The message names that line.
+    path = tmp_path / "重复.csv"
+    path.write_text(
+        "工号,帮扶类别,金额,日期\n10001,生日,100,2025-03-01\n10001,生日,100,2025-03-01\n",
+        encoding="utf-8",
+    )
+    result = roll.fails("aid", "import", str(path))
+    assert "line 3" in result.stderr and "line 2" in result.stderr.split("line 3", 1)[1]
+    assert "#" not in result.stderr
+
+
+def test_a_reimported_row_at_its_cap_is_named_a_repeat_not_over_the_cap(roll: Cli, tmp_path):
+    # The stored gift used the cap up; the row is that same gift: the message must say
+    # it is already recorded, not invite an --over-cap override.
+    roll("aid", "policy", "set", "wedding", "--yearly-cap", "500")
+    roll("aid", "give", "10001", "--kind", "wedding", "--amount", "500", "--on", "2025-09-06")
+    listing = roll("aid", "list", "--format", "csv").stdout
+    path = tmp_path / "sep.csv"
+    path.write_text(listing, encoding="utf-8")
+    result = roll.fails("aid", "import", str(path))
+    assert "already recorded (#1)" in result.stderr and "over-cap" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["²", "99999999999999999999", "", "１２"])
+def test_a_gift_or_drive_number_no_record_can_have_is_one_line(roll: Cli, value):
+    roll.fails("aid", "show", value)
+    roll.fails("aid", "drive", "show", value)
+
+
+def test_a_drive_title_reaches_the_open_drive_when_an_old_one_is_closed(roll: Cli):
+    # A second drive for the same colleague is the normal case: giving by title goes to
+    # the one still open; showing by title still asks which.
+    roll("aid", "drive", "add", "为王芳爱心捐款", "--for", "10001", "--on", "2025-01-05")
+    roll("aid", "drive", "give", "1", "10004", "--amount", "80", "--on", "2025-01-06")
+    roll("aid", "drive", "close", "1", "--on", "2025-02-01")
+    roll("aid", "drive", "add", "为王芳爱心捐款", "--for", "10001", "--on", "2025-06-01")
+    roll("aid", "drive", "give", "为王芳爱心捐款", "10004", "--amount", "50", "--on", "2025-06-02")
+    assert "50.00" in roll("aid", "drive", "show", "2").stdout
+    roll.fails("aid", "drive", "show", "为王芳爱心捐款", contains="#2")
+    # a title of digits is found by its title when no drive has that number
+    roll("aid", "drive", "add", "2025", "--for-outsider", "李家村", "--on", "2025-07-01")
+    assert "李家村" in roll("aid", "drive", "show", "2025").stdout
+    # part of a title is suggested
+    assert "为王芳爱心捐款" in roll.fails("aid", "drive", "show", "王芳").stderr
+
+
+def test_a_computed_money_cell_reads_as_the_sheet_shows_it(roll: Cli, tmp_path):
+    # 33.3 * 3 is stored as 99.89999999999999 and shown as 99.90: read it as 99.90.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["工号", "帮扶类别", "慰问金", "日期"])
+    sheet.append(["10001", "生病住院", 33.3 * 3, "2025-03-01"])
+    path = tmp_path / "aid.xlsx"
+    book.save(path)
+    roll("aid", "import", str(path))
+    assert "99.90" in roll("aid", "list", "-f", "csv").stdout

@@ -755,3 +755,14 @@ def test_phone_string_operations_agree_with_the_regexes(text: str):
     if not text.strip():
         return  # a blank is None before either rule runs
     assert outcome(parse_phone, text) == outcome(phone_by_regex, text)
+
+
+@given(fen=st.integers(-(10**11), 10**11))
+def test_a_float_money_cell_reads_as_its_fen(fen: int):
+    # an xlsx number cell holds fen / 100 as a float (and 33.3*3 as 99.89999999999999):
+    # read back, it is those fen exactly (parse_money then judges the amount)
+    from unionctl.table_file import _money_text
+
+    assert _money_text(fen / 100) == ("-" if fen < 0 else "") + format_money(abs(fen))
+    if 0 <= fen <= MAX_FEN:
+        assert parse_money(_money_text(fen / 100)) == fen

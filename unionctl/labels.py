@@ -908,6 +908,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To record it once more add --again",
         "已有相同的一笔（#{id}）；再导入会重复计数。确需再记一笔请加 --again",
     ),
+    "aid_import_repeat_row": (
+        "the same gift as line {line} of this file; to record it twice add --again",
+        "与本表第 {line} 行是同一笔；确需记两笔请加 --again",
+    ),
     "aid_batch_person_given": ("{who} (had {given})", "{who}（已领 {given} 元）"),
     "aid_batch_more": ("and {count} more", "另有 {count} 人"),
     "id_card_taken": (

@@ -85,30 +85,53 @@ def branch_name(db: Any, branch_id: int | None) -> str | None:
 
 def aid_id(db: Any, value: str) -> int:
     """The gift numbered `value` (as `aid list` shows it)."""
-    return _numbered(db, "aid", value, "unknown_aid")
+    found = _numbered(db, "aid", value)
+    if found is None:
+        raise UnionError("unknown_aid", id=value)
+    return found
 
 
-def drive_id(db: Any, value: str) -> int:
+def drive_id(db: Any, value: str, *, open_only: bool = False) -> int:
     """The donation drive numbered `value` (as `aid drive list` shows it), or titled it:
-    a secretary remembers 为张丽爱心捐款, not #3. A typo gets the closest titles."""
-    if value.strip().isdigit():
-        return _numbered(db, "aid_drive", value, "unknown_drive")
+    a secretary remembers 为张丽爱心捐款, not #3. Of several drives of one title,
+    `open_only` (giving to one, closing one) takes the one still open. A miss gets the
+    titles that contain the text or come closest."""
     reader = Reader.of(db)
-    found = reader.execute(
-        "SELECT id FROM aid_drive WHERE title = :title ORDER BY id", {"title": value.strip()}
-    ).scalars()
-    if len(found) == 1:
-        return found[0]
-    if found:
-        ids = ", ".join(f"#{number}" for number in found)
-        raise UnionError("ambiguous_drive", title=value.strip(), ids=ids)
-    titles = reader.execute("SELECT title FROM aid_drive").scalars()
-    raise UnionError("unknown_drive", id=value, suggestions=suggest_names(titles, value.strip()))
+    found = _numbered(reader, "aid_drive", value)
+    if found is not None:
+        return found
+    title = value.strip()
+    rows = reader.execute(
+        "SELECT id, closed_on IS NULL FROM aid_drive WHERE title = :title ORDER BY id",
+        {"title": title},
+    ).all()
+    if open_only and len(rows) > 1:
+        rows = [row for row in rows if row[1]] or rows
+    if len(rows) == 1:
+        return rows[0][0]
+    if rows:
+        ids = ", ".join(f"#{number}" for number, _open in rows)
+        raise UnionError("ambiguous_drive", title=title, ids=ids)
+    titles = reader.execute("SELECT title FROM aid_drive ORDER BY id").scalars()
+    containing = [t for t in titles if title and title in t][:5]
+    suggestions = (
+        Phrase("did_you_mean", names=", ".join(containing))
+        if containing
+        else suggest_names(titles, title)
+    )
+    raise UnionError("unknown_drive", id=title or "''", suggestions=suggestions)
 
 
-def _numbered(db: Any, table: str, value: str, unknown: str) -> int:
-    number = int(value) if value.strip().isdigit() else None
-    sql = f"SELECT id FROM {table} WHERE id = :id"  # table: one of the literals above
-    if number is None or Reader.of(db).execute(sql, {"id": number}).scalar() is None:
-        raise UnionError(unknown, id=value, suggestions="")
-    return number
+SQLITE_MAX_ID = 2**63 - 1
+
+
+def _numbered(db: Any, table: str, value: str) -> int | None:
+    """The id `value` names in `table` (one of the literals above), if one has it."""
+    text = value.strip()
+    if not text.isdecimal():  # digits, full-width too (１２); not ² (a digit int() refuses)
+        return None
+    number = int(text)
+    if number > SQLITE_MAX_ID:
+        return None
+    sql = f"SELECT id FROM {table} WHERE id = :id"
+    return number if Reader.of(db).execute(sql, {"id": number}).scalar() is not None else None

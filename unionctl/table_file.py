@@ -68,7 +68,9 @@ def open_table(
 
     kinds: "date" (an xlsx date cell or serial becomes ISO text), "digits" (an xlsx
     number cell becomes its digits; the Excel-safe CSV forms ="00123" and a leading tab
-    are undone). Other columns are text: a date cell there is a problem."""
+    are undone), "money" (an xlsx number within float noise of whole fen reads as those
+    fen, as the sheet shows it: 33.3*3 is 99.89999999999999 stored, 99.90 shown). Other
+    columns are text: a date cell there is a problem."""
     try:
         with path.open("rb") as stream:
             magic = stream.read(8)
@@ -514,6 +516,8 @@ class _Workbook(_Source):
                 )
             if kind == "digits" and isinstance(value, int | float):
                 return self._as_displayed(value, cell)
+            if kind == "money" and isinstance(value, float):
+                return _money_text(value)
             return _number_text(value)
         # the formula guard, undone as for CSV: the writer's, or a --bom CSV's that went
         # through a spreadsheet into this workbook
@@ -551,6 +555,17 @@ class _Workbook(_Source):
         from openpyxl.utils import get_column_letter
 
         return f"{self.sheet}!{get_column_letter(position + 1)}{row}"
+
+
+def _money_text(value: float) -> str:
+    """A float money cell as its fen when it is within float noise of them (a computed
+    cell: 33.3*3), else as it is (a typed 100.005 stays finer than a fen, and refused)."""
+    cents = value * 100
+    fen = round(cents)
+    if abs(cents - fen) <= 1e-12 * max(1.0, abs(cents)):  # a few ulps, never a whole fen
+        sign = "-" if fen < 0 else ""
+        return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+    return _number_text(value)
 
 
 def _number_text(value: int | float) -> str:

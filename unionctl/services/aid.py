@@ -28,7 +28,7 @@ from sqlmodel import select
 from unionctl.db import Work, local_now
 from unionctl.errors import UnionError
 from unionctl.labels import Phrase, Term, Words
-from unionctl.lookup import aid_id, drive_id, find_member
+from unionctl.lookup import drive_id, find_member
 from unionctl.models import Aid, AidDonation, AidDrive, AidPlan, AidPolicy, Member
 from unionctl.parsing import format_money, today
 from unionctl.reports.aid import HARDSHIP_KINDS
@@ -271,10 +271,6 @@ def add_plan(
     return plan, person
 
 
-def find_aid(session, value: str) -> Aid:
-    return session.get(Aid, aid_id(session, value))
-
-
 def _view(aid: Aid) -> dict:
     view = {}
     for name in (
@@ -425,10 +421,6 @@ def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError
     )
 
 
-def find_drive(session, value: str) -> AidDrive:
-    return session.get(AidDrive, drive_id(session, value))
-
-
 def add_drive(
     work: Work, *, title: str, member: str | None, outsider: str | None, on: dt.date | None
 ) -> AidDrive:
@@ -462,7 +454,7 @@ def add_drive(
 
 
 def _open_drive(work: Work, value: str, day: dt.date) -> AidDrive:
-    drive = find_drive(work.session, value)
+    drive = work.session.get(AidDrive, drive_id(work.session, value, open_only=True))
     if drive.closed_on is not None:
         raise UnionError(
             "aid_drive_closed", id=drive.id, title=drive.title, on=drive.closed_on.isoformat()

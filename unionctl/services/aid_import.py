@@ -19,7 +19,14 @@ from unionctl.db import Database
 from unionctl.db.reader import Reader
 from unionctl.errors import RowProblems, UnionError
 from unionctl.labels import Term
-from unionctl.parsing import parse_code, parse_date, parse_member_ref, parse_money, parse_text
+from unionctl.parsing import (
+    parse_code,
+    parse_date,
+    parse_member_ref,
+    parse_money,
+    parse_text,
+    today,
+)
 from unionctl.services.aid import AidInput, give
 from unionctl.services.row_import import import_each_row
 
@@ -61,12 +68,12 @@ HEADER_ALIASES = {
     "标记": "flag",
     "慰问人": "visited_by",
 }
-KINDS = {"emp_no": "digits", "given_on": "date"}
+KINDS = {"emp_no": "digits", "given_on": "date", "cash": "money", "goods_value": "money"}
 # A gift stored before this row that is the same gift: the same person (member or named
 # outsider), kind, day, cash, goods and their value. SQLite's IS compares NULLs as equal.
 SAME_GIFT_SQL = """
 SELECT min(id) FROM aid
-WHERE id < :id AND kind = :kind AND given_on = :on AND amount = :amount
+WHERE (:id IS NULL OR id < :id) AND kind = :kind AND given_on = :on AND amount = :amount
   AND goods_value = :goods_value AND goods IS :goods
   AND member_id IS :member AND outsider IS :outsider
 """
@@ -144,14 +151,21 @@ def import_aid(
     """Give every row's aid in one transaction, or none; returns (rows, total fen).
 
     A row whose gift is already recorded — the same sheet imported twice, or a row
-    repeated — is refused, naming the gift, unless `again`: counted twice, it would
-    double the year's figures without anyone noticing."""
+    repeated within it — is refused, naming the stored gift or the earlier line, unless
+    `again`: counted twice, it would double the year's figures without anyone noticing.
+    Asked before the gift's own rules when the row names its amount (a repeat that used
+    up the cap is a repeat, not a gift over the cap); after them when the policy fills
+    the amount in."""
     totals: list[int] = []
+    lines: dict[int, int] = {}  # gift id → the line of this file that gave it
 
-    def write(work, data: AidInput) -> None:
+    def write(work, data: AidInput, line: int) -> None:
+        if not again and data.amount is not None:
+            _refuse_the_same_gift(work, _as_given(work, data), lines)
         aid, _member, _plan = give(work, data)
-        if not again:
-            _refuse_the_same_gift(work, aid)
+        if not again and data.amount is None:
+            _refuse_the_same_gift(work, _stored_form(aid), lines)
+        lines[aid.id] = line
         totals.append(aid.amount + aid.goods_value)
 
     count = import_each_row(
@@ -167,8 +181,24 @@ def import_aid(
     return count, sum(totals)
 
 
-def _refuse_the_same_gift(work, aid) -> None:
-    params = {
+def _as_given(work, data: AidInput) -> dict:
+    """The row as `give` would store it, for a row that names its amount."""
+    from unionctl.lookup import member_id
+
+    return {
+        "id": None,
+        "kind": data.kind,
+        "on": (data.on or today()).isoformat(),
+        "amount": data.amount,
+        "goods_value": data.goods_value or 0,
+        "goods": data.goods,
+        "member": member_id(work.session, data.member) if data.member else None,
+        "outsider": data.outsider,
+    }
+
+
+def _stored_form(aid) -> dict:
+    return {
         "id": aid.id,
         "kind": aid.kind,
         "on": aid.given_on.isoformat(),
@@ -178,6 +208,12 @@ def _refuse_the_same_gift(work, aid) -> None:
         "member": aid.member_id,
         "outsider": aid.outsider,
     }
-    same = Reader.of(work.session).execute(SAME_GIFT_SQL, params).scalar()
-    if same is not None:
-        raise UnionError("aid_import_again", id=same)
+
+
+def _refuse_the_same_gift(work, gift: dict, lines: dict[int, int]) -> None:
+    same = Reader.of(work.session).execute(SAME_GIFT_SQL, gift).scalar()
+    if same is None:
+        return
+    if same in lines:  # given by an earlier row of this file: its id is not for keeps
+        raise UnionError("aid_import_repeat_row", line=lines[same])
+    raise UnionError("aid_import_again", id=same)

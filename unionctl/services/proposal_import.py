@@ -207,7 +207,7 @@ def _needs(given: str, needed: str) -> UnionError:
     )
 
 
-def _write(work, row: Row) -> None:
+def _write(work, row: Row, _line: int) -> None:
     """The case through the same steps as the commands, as far as the row says it got."""
     proposal, _ = service.add_proposal(work, row.data)
     code = proposal  # the steps take the row itself: no lookup by code each time

@@ -23,13 +23,13 @@ def import_each_row(
     actor: str,
     command: str,
     parse: Callable[[dict[str, str]], Any],
-    write: Callable[[Work, Any], None],
+    write: Callable[[Work, Any, int], None],
     dry_run: bool = False,
     advance: Callable[[int], None] = lambda _n: None,
 ) -> int:
     """Each row through `parse` (RowProblems for its bad cells; None skips a row such as
-    a 合计 line) and `write` in a savepoint of one transaction. Returns how many rows were
-    written (or would be, for --dry-run)."""
+    a 合计 line) and `write(work, row, line)` in a savepoint of one transaction. Returns
+    how many rows were written (or would be, for --dry-run)."""
     problems: list[tuple[int, UnionError]] = []
     count = 0
     try:
@@ -48,7 +48,7 @@ def import_each_row(
                     continue
                 try:
                     with work.session.begin_nested():
-                        write(work, row)
+                        write(work, row, line)
                     count += 1
                 except UnionError as problem:
                     problems.append((line, problem))
