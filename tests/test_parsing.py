@@ -755,3 +755,28 @@ def test_phone_string_operations_agree_with_the_regexes(text: str):
     if not text.strip():
         return  # a blank is None before either rule runs
     assert outcome(parse_phone, text) == outcome(phone_by_regex, text)
+
+
+@given(
+    first17=st.one_of(
+        st.from_regex(r"[0-9]{17}", fullmatch=True),
+        st.text(alphabet="0123456789X٣５ -_", min_size=17, max_size=17),
+    )
+)
+@example(first17="1" * 16 + "٣")
+@example(first17="1" * 16 + "_")
+def test_check_digit_fast_path_agrees_with_the_weighted_sum(first17: str):
+    """The base-13 reading of an ASCII card is the weighted sum; anything else (a
+    non-ASCII digit, a letter) goes the general way, as before."""
+    from unionctl.parsing import _ID_CHECK, _ID_WEIGHTS
+
+    def by_weights(text: str) -> str:
+        return _ID_CHECK[sum(int(d) * w for d, w in zip(text, _ID_WEIGHTS, strict=True)) % 11]
+
+    def said(func) -> object:
+        try:
+            return func(first17)
+        except ValueError:
+            return ValueError
+
+    assert said(id_card_check_digit) == said(by_weights)

@@ -453,6 +453,11 @@ def id_card_check_digit(first17: str) -> str:
     """GB 11643-1999 check character for the first 17 digits."""
     if len(first17) != len(_ID_WEIGHTS):
         raise ValueError(f"17 digits expected, got {first17!r}")
+    if first17.isascii() and first17.isdigit():
+        # The weights are 2**17, …, 2**1 reduced mod 11, and 13 ≡ 2 (mod 11): the digits
+        # and a 0 after them read as a base-13 number are the same sum mod 11, added up
+        # by int() in C (a tenth of the time; an import checks a card a row).
+        return _ID_CHECK[int(first17 + "0", 13) % 11]
     total = sum(map(operator.mul, map(int, first17), _ID_WEIGHTS))
     return _ID_CHECK[total % 11]
 
