@@ -932,3 +932,26 @@ def test_repeats_across_chunks_name_the_first_line(roll: Cli, tmp_path: Path):
         f" (first on line {CHUNK + 6})",
         f"  line {n + 5}: ID-card number {card} already belongs to 51004 (职工1004)",
     ]
+
+
+def test_an_imported_members_audit_text_is_the_audit_encoders(roll: Cli, tmp_path: Path):
+    """The import encodes its audit documents a column at a time (db.flat_documents):
+    the stored text is json.dumps' (sorted keys, non-ASCII as is), with the fields that
+    `members add` records, for names with quotes, backslashes and a "%s"."""
+    roll("members", "add", "20009", "王芳")
+    rows = EN_ROWS + '20003,"王""%s\\芳",F,1990-01-02,,,,,,,,\n'
+    roll("members", "import", str(write(tmp_path / "r.csv", f"{EN_HEADER}\n{rows}")))
+    conn = sqlite3.connect(roll.db)
+    try:
+        stored = dict(
+            conn.execute("SELECT key, after FROM audit_log WHERE entity = 'member'").fetchall()
+        )
+    finally:
+        conn.close()
+    for key in ("20001", "20002", "20003"):
+        text = stored[key]
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True)
+        assert json.loads(text).keys() == json.loads(stored["20009"]).keys()
+    assert json.loads(stored["20003"])["name"] == '王"%s\\芳'
+    assert json.loads(stored["20001"])["joined_on"] == "2015-03-01"
+    assert json.loads(stored["20001"])["branch"] == "内科分工会"

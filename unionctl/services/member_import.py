@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, column, func, insert, select, text
 
-from unionctl.db import Database, DeferredIndexes, insert_rows, local_now
+from unionctl.db import Database, DeferredIndexes, flat_documents, insert_rows, local_now
 from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.lookup import suggest_names
@@ -488,13 +488,15 @@ class _Run:
             ).all()
         )
         periods: list[dict] = []
-        names = {i: n for n, i in self.branches.items()}
-        audit = []
         for _, new in creates:
             periods.extend(service.new_member_periods(ids[new.row["emp_no"]], new))
-            audit.append(("member", new.row["emp_no"], None, _audit_view(new.row, names)))
         service.history.insert_periods(self.conn, periods)
-        self.work.audit_many(audit)
+        names = {i: n for n, i in self.branches.items()}
+        views = flat_documents(_audit_columns(rows, names))
+        self.work.audit_many(
+            [("member", row["emp_no"], None, view) for row, view in zip(rows, views, strict=True)],
+            encoded=True,
+        )
 
     def _update(self, line: int, row: dict, data: MemberInput) -> None:
         """An existing member: the fields that differ go through members.apply_edit, a
@@ -642,10 +644,11 @@ _VIEWED = tuple(name for name in FIELDS if name != "branch")
 _DATES = ("birth_date", "joined_on", "hired_on")
 
 
-def _audit_view(row: dict, branch_names: dict[int, str]) -> dict:
-    view = {name: row[name] for name in _VIEWED}
+def _audit_columns(rows: list[dict], branch_names: dict[int, str]) -> dict[str, list]:
+    """What the audit log keeps of each new member (members.snapshot's fields, dates as
+    ISO text), column by column for db.flat_documents."""
+    columns: dict[str, list] = {name: [row[name] for row in rows] for name in _VIEWED}
     for name in _DATES:
-        if view[name] is not None:
-            view[name] = view[name].isoformat()
-    view["branch"] = branch_names.get(row["branch_id"])
-    return view
+        columns[name] = [day.isoformat() if day is not None else None for day in columns[name]]
+    columns["branch"] = [branch_names.get(row["branch_id"]) for row in rows]
+    return columns
