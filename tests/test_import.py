@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_ID_X, VALID_ID, Cli, db_dump
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 EN_HEADER = (
@@ -1011,3 +1011,33 @@ def test_a_chunk_parsed_by_columns_is_what_row_parser_gives(chunk):
     parsed, problems = chunk_parser(columns, on=on)(rows)
     assert parsed == expected_rows
     assert [(line, e.key, e.params) for line, e in problems] == expected_problems
+
+
+@given(
+    cells=st.lists(
+        st.lists(st.text(alphabet="=\"'a1 中-", max_size=5), min_size=3, max_size=3), max_size=4
+    )
+)
+@example(cells=[["", "''a", "x"]])
+@example(cells=[["", '="01"', "'=x"]])
+@settings(max_examples=100, deadline=None)
+def test_a_row_without_a_guard_character_is_read_as_the_unguarding_would(cells):
+    """table_file's rows skip unexcel_text for a row with no = or ' anywhere: the cells
+    are what unexcel_text would give, with or without them."""
+    import tempfile
+
+    from unionctl.render import unexcel_text
+    from unionctl.services.member_import import read_roster
+
+    records = [["emp_no", "name", "dept"]] + [[f"3000{i}", *row[1:]] for i, row in enumerate(cells)]
+    if not any(any(c.strip() for c in row[1:]) for row in records[1:]):
+        records.append(["39999", "甲", ""])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream).writerows(records)
+        got = [cells for _, cells in read_roster(path).rows()]
+    assert got == [
+        {"emp_no": row[0], "name": unexcel_text(row[1]), "dept": unexcel_text(row[2])}
+        for row in records[1:]
+    ]
