@@ -68,11 +68,8 @@ def _iso_date(text: str) -> dt.date | None:
     this gives a day (tests/test_parsing.py checks it)."""
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
         return None
-    year, month, day = text[:4], text[5:7], text[8:]
-    if not (year.isdigit() and month.isdigit() and day.isdigit()):
-        return None
-    try:
-        return dt.date(int(year), int(month), int(day))
+    try:  # ten ASCII characters, dashes at 4 and 7: fromisoformat reads only 4-2-2 digits
+        return dt.date.fromisoformat(text)
     except ValueError:
         return None
 
