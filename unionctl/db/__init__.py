@@ -315,10 +315,11 @@ def insert_rows(conn, table, rows: list[dict]) -> None:
     names = list(rows[0])
     columns = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" * len(names))
-    get = operator.itemgetter(*names, names[0])  # two names at least: always a tuple
-    conn.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', [get(r)[:-1] for r in rows]
-    )
+    if len(names) > 1:  # itemgetter of two names or more gives a tuple, in C
+        values = list(map(operator.itemgetter(*names), rows))
+    else:
+        values = [(row[names[0]],) for row in rows]
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
 
 
 class DeferredIndexes:
