@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -326,3 +327,28 @@ def test_insert_rows_stores_what_sqlalchemy_core_stores(rows: list[dict]):
             )
         engine.dispose()
     assert stored[0] == stored[1]
+
+
+# text and nulls as an audit document holds them: quotes, backslashes, controls, "%s",
+# non-ASCII and lone surrogates (what a decoder's surrogateescape leaves)
+_doc_text = st.one_of(st.none(), st.text(alphabet=st.characters(codec=None), max_size=12))
+
+
+@given(
+    keys=st.lists(st.text(max_size=8), min_size=1, max_size=6, unique=True),
+    data=st.data(),
+)
+@settings(max_examples=200)
+def test_flat_documents_are_what_the_audit_encoder_writes(keys: list[str], data):
+    from unionctl.db import _json, flat_documents
+
+    rows = data.draw(st.lists(st.tuples(*[_doc_text] * len(keys)), max_size=4))
+    columns = {key: [row[i] for row in rows] for i, key in enumerate(keys)}
+    assert flat_documents(columns) == [_json(dict(zip(keys, row, strict=True))) for row in rows]
+
+
+def test_flat_documents_refuse_what_is_not_text():
+    from unionctl.db import flat_documents
+
+    with pytest.raises(TypeError):
+        flat_documents({"joined_on": [dt.date(2020, 1, 1)]})

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_ID_X, VALID_ID, Cli, db_dump
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 EN_HEADER = (
     "emp_no,name,gender,birth_date,phone,id_card,dept,branch,post,employment,status,joined_on"
@@ -931,4 +933,111 @@ def test_repeats_across_chunks_name_the_first_line(roll: Cli, tmp_path: Path):
         f"  lines {n + 4}, {n + 5} (2 rows): ID-card number {card} appears again"
         f" (first on line {CHUNK + 6})",
         f"  line {n + 5}: ID-card number {card} already belongs to 51004 (职工1004)",
+    ]
+
+
+def test_an_imported_members_audit_text_is_the_audit_encoders(roll: Cli, tmp_path: Path):
+    """The import encodes its audit documents a column at a time (db.flat_documents):
+    the stored text is json.dumps' (sorted keys, non-ASCII as is), with the fields that
+    `members add` records, for names with quotes, backslashes and a "%s"."""
+    roll("members", "add", "20009", "王芳")
+    rows = EN_ROWS + '20003,"王""%s\\芳",F,1990-01-02,,,,,,,,\n'
+    roll("members", "import", str(write(tmp_path / "r.csv", f"{EN_HEADER}\n{rows}")))
+    conn = sqlite3.connect(roll.db)
+    try:
+        stored = dict(
+            conn.execute("SELECT key, after FROM audit_log WHERE entity = 'member'").fetchall()
+        )
+    finally:
+        conn.close()
+    for key in ("20001", "20002", "20003"):
+        text = stored[key]
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True)
+        assert json.loads(text).keys() == json.loads(stored["20009"]).keys()
+    assert json.loads(stored["20003"])["name"] == '王"%s\\芳'
+    assert json.loads(stored["20001"])["joined_on"] == "2015-03-01"
+    assert json.loads(stored["20001"])["branch"] == "内科分工会"
+
+
+# A few cells per column, good, bad and blank, for chunks of rows in any column set.
+_CELLS = {
+    "emp_no": ["30001", "A-7", "", "工号", " 30002 "],
+    "name": ["王芳", " 李 四 ", "", "\u200b", "a\x1bb"],
+    "gender": ["F", "男", "", "x"],
+    "birth_date": ["1990-01-02", "1990.3", "1990-02-30", "", "２０００年１月１日"],
+    "phone": ["13811112222", "12", "010-1234 5678", ""],
+    "id_card": [VALID_ID, SAMPLE_ID_X, NEW_ID_F, "123", "", " ", VALID_ID[:-1] + "0"],
+    "dept": ["儿科", "", " "],
+    "branch": ["内科分工会", ""],
+    "post": ["护士长", ""],
+    "employment": ["staff", "在职", "合同制", "boss", ""],
+    "status": ["member", "未入会", "left", "boss", "", "\t"],
+    "joined_on": ["2015-03-01", "tomorrow", "20150301", "", "2015-3-1 00:00"],
+    "hired_on": ["2010-01-01", "2010-13-01", ""],
+}
+
+
+@st.composite
+def _chunks(draw):
+    others = draw(st.lists(st.sampled_from([c for c in _CELLS if c != "emp_no"]), unique=True))
+    columns = ["emp_no", *others]
+    rows = draw(
+        st.lists(
+            st.fixed_dictionaries({c: st.sampled_from(_CELLS[c]) for c in columns}), max_size=6
+        )
+    )
+    return columns, [(line, cells) for line, cells in enumerate(rows, start=2)]
+
+
+@given(chunk=_chunks())
+@settings(max_examples=300, deadline=None)
+def test_a_chunk_parsed_by_columns_is_what_row_parser_gives(chunk):
+    """chunk_parser (a column at a time, row by row only for a chunk with a refusal)
+    gives each row's fields, and each bad row's problems in field order, as row_parser."""
+    from unionctl.errors import RowProblems
+    from unionctl.services.member_import import chunk_parser, row_parser
+
+    columns, rows = chunk
+    on = dt.date(2025, 12, 31)
+    parse_row = row_parser(columns, on=on)
+    expected_rows, expected_problems = [], []
+    for line, cells in rows:
+        try:
+            emp_no, data = parse_row(cells)
+        except RowProblems as bad:
+            expected_problems += [(line, e.key, e.params) for e in bad.problems]
+            continue
+        expected_rows.append((line, emp_no, data))
+    parsed, problems = chunk_parser(columns, on=on)(rows)
+    assert parsed == expected_rows
+    assert [(line, e.key, e.params) for line, e in problems] == expected_problems
+
+
+@given(
+    cells=st.lists(
+        st.lists(st.text(alphabet="=\"'a1 中-", max_size=5), min_size=3, max_size=3), max_size=4
+    )
+)
+@example(cells=[["", "''a", "x"]])
+@example(cells=[["", '="01"', "'=x"]])
+@settings(max_examples=100, deadline=None)
+def test_a_row_without_a_guard_character_is_read_as_the_unguarding_would(cells):
+    """table_file's rows skip unexcel_text for a row with no = or ' anywhere: the cells
+    are what unexcel_text would give, with or without them."""
+    import tempfile
+
+    from unionctl.render import unexcel_text
+    from unionctl.services.member_import import read_roster
+
+    records = [["emp_no", "name", "dept"]] + [[f"3000{i}", *row[1:]] for i, row in enumerate(cells)]
+    if not any(any(c.strip() for c in row[1:]) for row in records[1:]):
+        records.append(["39999", "甲", ""])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream).writerows(records)
+        got = [cells for _, cells in read_roster(path).rows()]
+    assert got == [
+        {"emp_no": row[0], "name": unexcel_text(row[1]), "dept": unexcel_text(row[2])}
+        for row in records[1:]
     ]

@@ -766,3 +766,28 @@ def test_a_float_money_cell_reads_as_its_fen(fen: int):
     assert _money_text(fen / 100) == ("-" if fen < 0 else "") + format_money(abs(fen))
     if 0 <= fen <= MAX_FEN:
         assert parse_money(_money_text(fen / 100)) == fen
+
+
+@given(
+    first17=st.one_of(
+        st.from_regex(r"[0-9]{17}", fullmatch=True),
+        st.text(alphabet="0123456789X٣５ -_", min_size=17, max_size=17),
+    )
+)
+@example(first17="1" * 16 + "٣")
+@example(first17="1" * 16 + "_")
+def test_check_digit_fast_path_agrees_with_the_weighted_sum(first17: str):
+    """The base-13 reading of an ASCII card is the weighted sum; anything else (a
+    non-ASCII digit, a letter) goes the general way, as before."""
+    from unionctl.parsing import _ID_CHECK, _ID_WEIGHTS
+
+    def by_weights(text: str) -> str:
+        return _ID_CHECK[sum(int(d) * w for d, w in zip(text, _ID_WEIGHTS, strict=True)) % 11]
+
+    def said(func) -> object:
+        try:
+            return func(first17)
+        except ValueError:
+            return ValueError
+
+    assert said(id_card_check_digit) == said(by_weights)

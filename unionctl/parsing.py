@@ -68,11 +68,8 @@ def _iso_date(text: str) -> dt.date | None:
     this gives a day (tests/test_parsing.py checks it)."""
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
         return None
-    year, month, day = text[:4], text[5:7], text[8:]
-    if not (year.isdigit() and month.isdigit() and day.isdigit()):
-        return None
-    try:
-        return dt.date(int(year), int(month), int(day))
+    try:  # ten ASCII characters, dashes at 4 and 7: fromisoformat reads only 4-2-2 digits
+        return dt.date.fromisoformat(text)
     except ValueError:
         return None
 
@@ -453,6 +450,11 @@ def id_card_check_digit(first17: str) -> str:
     """GB 11643-1999 check character for the first 17 digits."""
     if len(first17) != len(_ID_WEIGHTS):
         raise ValueError(f"17 digits expected, got {first17!r}")
+    if first17.isascii() and first17.isdigit():
+        # The weights are 2**17, …, 2**1 reduced mod 11, and 13 ≡ 2 (mod 11): the digits
+        # and a 0 after them read as a base-13 number are the same sum mod 11, added up
+        # by int() in C (a tenth of the time; an import checks a card a row).
+        return _ID_CHECK[int(first17 + "0", 13) % 11]
     total = sum(map(operator.mul, map(int, first17), _ID_WEIGHTS))
     return _ID_CHECK[total % 11]
 

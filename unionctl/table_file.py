@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -244,13 +245,16 @@ class _Text(_Source):
         width = header.width
         pairs = list(zip(header.columns, header.positions, strict=True))
         unnamed = header.unnamed  # positions under a blank header cell, in order
+        codes = [code for code, _ in pairs]
+        cells = operator.itemgetter(*[i for _, i in pairs], 0)  # always a tuple
         for line, record in self._records():
             if line <= self.header_line:
                 continue
             if isinstance(record, UnionError):
                 yield line, record
                 continue
-            if not "".join(record).strip():
+            joined = "".join(record)
+            if not joined.strip():
                 continue  # blank lines, often at the end of spreadsheet exports
             # a value under no header: an unnamed column's, or past the header's width
             stray = [record[i] for i in unnamed if i < len(record) and record[i].strip()]
@@ -262,7 +266,10 @@ class _Text(_Source):
             if stray:
                 yield line, UnionError("import_unnamed_value", value=stray[0])
                 continue
-            yield line, {code: unexcel_text(record[i]) for code, i in pairs}
+            if "=" in joined or "'" in joined:
+                yield line, {code: unexcel_text(record[i]) for code, i in pairs}
+            else:  # no cell can start with = or ': unexcel_text would give each as it is
+                yield line, dict(zip(codes, cells(record), strict=False))
 
 
 def _encoding(path: Path) -> str:

@@ -24,6 +24,7 @@ import sqlite3
 import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _escape  # C, ensure_ascii=False's
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -265,12 +266,21 @@ class Work:
     ) -> None:
         self.audit_many([(entity, key, before, after)])
 
-    def audit_many(self, entries: list[tuple[str, str | None, dict | None, dict | None]]) -> None:
+    def audit_many(
+        self,
+        entries: list[tuple[str, str | None, dict | None, dict | None]]
+        | list[tuple[str, str | None, str | None, str | None]],
+        *,
+        encoded: bool = False,
+    ) -> None:
+        """Audit rows for many entries at once; `encoded`: before/after are already the
+        JSON text _json gives (flat_documents, built a column at a time)."""
         from unionctl.models import AuditEntry
 
         if not entries:
             return
         at = local_now()
+        encode = _as_is if encoded else _json
         rows = [
             {
                 "at": at,
@@ -278,8 +288,8 @@ class Work:
                 "command": self.command,
                 "entity": entity,
                 "key": key,
-                "before": _json(before),
-                "after": _json(after),
+                "before": encode(before),
+                "after": encode(after),
             }
             for entity, key, before, after in entries
         ]
@@ -305,10 +315,11 @@ def insert_rows(conn, table, rows: list[dict]) -> None:
     names = list(rows[0])
     columns = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" * len(names))
-    get = operator.itemgetter(*names, names[0])  # two names at least: always a tuple
-    conn.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', [get(r)[:-1] for r in rows]
-    )
+    if len(names) > 1:  # itemgetter of two names or more gives a tuple, in C
+        values = list(map(operator.itemgetter(*names), rows))
+    else:
+        values = [(row[names[0]],) for row in rows]
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
 
 
 class DeferredIndexes:
@@ -390,6 +401,26 @@ def _json(value: dict | None) -> str | None:
     if value is None:
         return None
     return _AUDIT_JSON.encode(value)
+
+
+def _as_is(value: str | None) -> str | None:
+    return value
+
+
+def flat_documents(columns: dict[str, list[str | None]]) -> list[str]:
+    """_json of each row of a table whose values are text or None, given as {key: column}:
+    the same text (sorted keys, ", " and ": ", non-ASCII as is), built column by column.
+
+    An import writes one audit document a new member: encoding each dict took as long as
+    building it; here each value is escaped by the encoder's own C function and a row is
+    one `%` of a template (tests/test_db.py checks it against _json). A value that is
+    not text raises TypeError."""
+    keys = sorted(columns)
+    template = "{" + ", ".join(_escape(key).replace("%", "%%") + ": %s" for key in keys) + "}"
+    encoded = [
+        [_escape(value) if value is not None else "null" for value in columns[key]] for key in keys
+    ]
+    return [template % row for row in zip(*encoded, strict=True)]
 
 
 def open_database(
