@@ -105,21 +105,10 @@ SELECT a.id, a.given_on, a.kind, m.emp_no, COALESCE(m.name, a.outsider), m.dept,
 FROM aid a LEFT JOIN member m ON m.id = a.member_id
 WHERE a.id = :id
 """
-SHOW_COLUMNS = (
-    Column("id", "int"),
-    Column("given_on", "date"),
-    Column("kind", "code:aid_kind", header="aid_kind"),
-    Column("emp_no"),
-    Column("beneficiary"),
-    Column("dept"),
-    Column("cash", "money"),
-    Column("goods"),
-    Column("goods_value", "money"),
+SHOW_COLUMNS = (  # the listing's, with the total after the goods' value
+    *LIST_COLUMNS[:9],
     Column("aid_total", "money"),
-    Column("source", "code:aid_source", header="aid_source"),
-    Column("visited_by"),
-    Column("flag", "code:aid_flag", header="aid_flag"),
-    Column("note"),
+    *LIST_COLUMNS[9:],
 )
 
 
