@@ -352,3 +352,43 @@ def test_flat_documents_refuse_what_is_not_text():
 
     with pytest.raises(TypeError):
         flat_documents({"joined_on": [dt.date(2020, 1, 1)]})
+
+
+def test_the_reader_answers_alike_through_sqlalchemy(tmp_path):
+    # A server database (PostgreSQL, a later issue) is read through SQLAlchemy's text();
+    # the same statements must give the same answers, in the same shapes, as sqlite3's.
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    from unionctl.db.reader import Reader
+
+    path = tmp_path / "r.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER);"
+        "INSERT INTO t (name, n) VALUES ('甲', 1), ('乙', NULL), ('丙', 3);"
+    )
+    conn.commit()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as sa:
+        through_sa = Reader.__new__(Reader)
+        through_sa._driver, through_sa._sa = None, sa  # the server path, on SQLite
+        direct = Reader(conn)
+        for reader in (direct, through_sa):
+            assert reader.execute("SELECT name FROM t ORDER BY id").scalars() == ["甲", "乙", "丙"]
+            assert reader.execute("SELECT n FROM t WHERE name = :x", {"x": "丙"}).scalar() == 3
+            assert reader.execute("SELECT id FROM t WHERE id > :i", {"i": 9}).first() is None
+            assert [tuple(r) for r in reader.execute("SELECT id, n FROM t ORDER BY id")] == [
+                (1, 1),
+                (2, None),
+                (3, 3),
+            ]
+            assert tuple(reader.execute("SELECT count(*), sum(n) FROM t").one()) == (3, 4)
+            assert [tuple(r) for r in reader.execute("SELECT id FROM t").all()] == [
+                (1,),
+                (2,),
+                (3,),
+            ]
+    engine.dispose()
+    conn.close()

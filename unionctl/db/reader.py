@@ -20,11 +20,12 @@ Params = Mapping[str, Any] | Sequence[Any] | None
 
 
 class Rows:
-    """A statement's result, with the part of SQLAlchemy's Result the code uses."""
+    """A statement's result, with the part of SQLAlchemy's Result the code uses, the same
+    on both paths (`scalars()` is a list on a server too)."""
 
     __slots__ = ("_cursor",)
 
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
+    def __init__(self, cursor: Any) -> None:  # a sqlite3 cursor, or a SQLAlchemy result
         self._cursor = cursor
 
     def __iter__(self) -> Iterator[tuple]:
@@ -83,11 +84,11 @@ class Reader:
     def dialect(self) -> str:
         return "sqlite" if self._sa is None else self._sa.dialect.name
 
-    def execute(self, sql: str, params: Params = None) -> Rows | Any:
-        if self._sa is not None:
+    def execute(self, sql: str, params: Params = None) -> Rows:
+        if self._sa is not None:  # SQLAlchemy's result has the cursor's fetch methods
             from sqlalchemy import text
 
-            return self._sa.execute(text(sql), dict(params or {}))
+            return Rows(self._sa.execute(text(sql), dict(params or {})))
         return Rows(self._driver.execute(sql, params if params is not None else ()))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | Mapping[str, Any]]) -> None:
