@@ -85,7 +85,7 @@ def branch_name(db: Any, branch_id: int | None) -> str | None:
 
 def aid_id(db: Any, value: str) -> int:
     """The gift numbered `value` (as `aid list` shows it)."""
-    found = _numbered(db, "aid", value)
+    found = numbered_id(db, "aid", value.strip())
     if found is None:
         raise UnionError("unknown_aid", id=value)
     return found
@@ -97,7 +97,7 @@ def drive_id(db: Any, value: str, *, open_only: bool = False) -> int:
     `open_only` (giving to one, closing one) takes the one still open. A miss gets the
     titles that contain the text or come closest."""
     reader = Reader.of(db)
-    found = _numbered(reader, "aid_drive", value)
+    found = numbered_id(reader, "aid_drive", value.strip())
     if found is not None:
         return found
     title = value.strip()
@@ -122,13 +122,14 @@ def drive_id(db: Any, value: str, *, open_only: bool = False) -> int:
     raise UnionError("unknown_drive", id=title or "''", suggestions=suggestions)
 
 
-SQLITE_MAX_ID = 2**63 - 1
+SQLITE_MAX_ID = 2**63 - 1  # a longer number is no row's id (and may still be a title)
 
 
-def _numbered(db: Any, table: str, value: str) -> int | None:
-    """The id `value` names in `table` (one of the literals above), if one has it."""
-    text = value.strip()
-    if not text.isdecimal():  # digits, full-width too (１２); not ² (a digit int() refuses)
+def numbered_id(db: Any, table: str, text: str) -> int | None:
+    """The id `text` names in `table` (a literal of the caller's), if a row has it: digits
+    (full-width too, １２), not ² (a digit that writes no number) nor more than SQLite's
+    largest id."""
+    if not text.isdecimal():
         return None
     number = int(text)
     if number > SQLITE_MAX_ID:

@@ -24,6 +24,7 @@ from typing import Any
 from unionctl.db.reader import Reader
 from unionctl.errors import UnionError
 from unionctl.labels import CODES, Term
+from unionctl.lookup import numbered_id
 from unionctl.parsing import Period, today
 from unionctl.render import Column, Record, Table
 from unionctl.reports.membership import rate
@@ -124,23 +125,14 @@ def _flag(attended: int, eligible: int | None):
 
 # --- finding an event -----------------------------------------------------------------
 
-# An id SQLite can hold: a longer number is no event's id, and may still be a title.
-MAX_ID = 2**63 - 1
-
 
 def event_id(db: Any, ref: str) -> int:
     """The id of the event `ref` names: its id, or its exact title when only one event
     has it. `db`: a Reader, or a write's Session (services.events.find_event)."""
     reader = Reader.of(db)
-    if ref.isdigit():
-        number = _number(ref)
-        found = (
-            reader.execute("SELECT id FROM event WHERE id = :id", {"id": number}).scalar()
-            if number is not None
-            else None
-        )
-        if found is not None:
-            return found
+    found = numbered_id(reader, "event", ref)
+    if found is not None:
+        return found
     found = reader.execute(
         "SELECT id, start_on FROM event WHERE title = :title ORDER BY start_on, id",
         {"title": ref},
@@ -151,16 +143,6 @@ def event_id(db: Any, ref: str) -> int:
         ids = ", ".join(f"{id_} ({on})" for id_, on in found)
         raise UnionError("event_ambiguous", ref=ref, ids=ids)
     raise UnionError("unknown_event", ref=ref)
-
-
-def _number(digits: str) -> int | None:
-    """The number `digits` (str.isdigit) writes, if it can be an id: '²' is a digit
-    that writes no number."""
-    try:
-        number = int(digits)
-    except ValueError:
-        return None
-    return number if number <= MAX_ID else None
 
 
 # --- events list ----------------------------------------------------------------------
