@@ -52,9 +52,11 @@ if RuntimeParam is not None:
 
 def install(command: Any) -> None:
     """Give a built command's plain parameters (and its subcommands', if built) the
-    light path."""
-    if RuntimeParam is None:
+    light path; once per command (main calls it on every run, a test harness thousands of
+    times on one tree)."""
+    if RuntimeParam is None or getattr(command, "_light_params", False):
         return
+    command._light_params = True
     for param in (*getattr(command, "params", ()), _help_option(command)):
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", "absent") is not None:
