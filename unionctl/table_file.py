@@ -29,6 +29,7 @@ from typing import Any
 
 from unionctl.errors import UnionError
 from unionctl.labels import HEADERS, os_reason
+from unionctl.parsing import format_money
 from unionctl.render import unexcel_text, unneutralise
 
 FIELD_LIMIT = 128 * 1024  # csv's own default limit, named so the message can say it
@@ -570,8 +571,7 @@ def _money_text(value: float) -> str:
     cents = value * 100
     fen = round(cents)
     if abs(cents - fen) <= 1e-12 * max(1.0, abs(cents)):  # a few ulps, never a whole fen
-        sign = "-" if fen < 0 else ""
-        return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+        return format_money(fen)
     return _number_text(value)
 
 
