@@ -22,7 +22,7 @@ import operator
 import os
 import sqlite3
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _escape  # C, ensure_ascii=False's
 from pathlib import Path
@@ -279,27 +279,37 @@ class Work:
 
         if not entries:
             return
-        at = local_now()
-        encode = _as_is if encoded else _json
-        rows = [
-            {
-                "at": at,
-                "actor": self.actor,
-                "command": self.command,
-                "entity": entity,
-                "key": key,
-                "before": encode(before),
-                "after": encode(after),
-            }
-            for entity, key, before, after in entries
-        ]
-        insert_rows(self.session.connection(), AuditEntry.__table__, rows)
+        at, actor, command = local_now(), self.actor, self.command
+        if encoded:
+            rows = [(at, actor, command, *entry) for entry in entries]
+        else:
+            rows = [
+                (at, actor, command, entity, key, _json(before), _json(after))
+                for entity, key, before, after in entries
+            ]
+        insert_tuples(self.session.connection(), AuditEntry.__table__, AUDIT_FIELDS, rows)
         if self.written is not None:
-            self.written.extend(rows)
+            self.written.extend(dict(zip(AUDIT_FIELDS, row, strict=True)) for row in rows)
+
+
+# An audit row as a tuple (Work.audit_many): the columns in this order.
+AUDIT_FIELDS = ("at", "actor", "command", "entity", "key", "before", "after")
 
 
 def insert_rows(conn, table, rows: list[dict]) -> None:
-    """Insert many rows (dicts with the same keys) in one executemany.
+    """Insert many rows (dicts with the same keys) in one executemany (insert_tuples)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if len(names) > 1:  # itemgetter of two names or more gives a tuple, in C
+        values = list(map(operator.itemgetter(*names), rows))
+    else:
+        values = [(row[names[0]],) for row in rows]
+    insert_tuples(conn, table, names, values)
+
+
+def insert_tuples(conn, table, names: Sequence[str], rows: list[tuple]) -> None:
+    """Insert many rows, tuples of the columns `names`, in one executemany.
 
     On SQLite the rows go straight to the driver: SQLAlchemy's per-row parameter
     processing cost more than SQLite's own insert (bench/README.md, `members import`
@@ -310,16 +320,11 @@ def insert_rows(conn, table, rows: list[dict]) -> None:
     if conn.dialect.name != "sqlite":
         from sqlalchemy import insert
 
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    names = list(rows[0])
     columns = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" * len(names))
-    if len(names) > 1:  # itemgetter of two names or more gives a tuple, in C
-        values = list(map(operator.itemgetter(*names), rows))
-    else:
-        values = [(row[names[0]],) for row in rows]
-    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', rows)
 
 
 class DeferredIndexes:
@@ -401,10 +406,6 @@ def _json(value: dict | None) -> str | None:
     if value is None:
         return None
     return _AUDIT_JSON.encode(value)
-
-
-def _as_is(value: str | None) -> str | None:
-    return value
 
 
 def flat_documents(columns: dict[str, list[str | None]]) -> list[str]:
