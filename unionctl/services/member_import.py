@@ -17,8 +17,10 @@ import datetime as dt
 import gc
 import itertools
 import json
+import operator
+from array import array
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from functools import lru_cache, partial
 from pathlib import Path
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, column, func, insert, select, text
 
-from unionctl.db import Database, DeferredIndexes, flat_documents, insert_rows, local_now
+from unionctl.db import Database, DeferredIndexes, flat_documents, insert_tuples, local_now
 from unionctl.errors import DryRun, ImportRejected, RowProblems, UnionError
 from unionctl.labels import Term
 from unionctl.lookup import suggest_names
@@ -41,6 +43,7 @@ from unionctl.parsing import (
     parse_text,
     today,
 )
+from unionctl.read_ahead import ReadAhead, can_read_ahead
 from unionctl.services import members as service
 from unionctl.services.history import OFF_ROLL, STATUS_VERB
 from unionctl.services.members import MemberInput
@@ -96,6 +99,7 @@ HEADER_ALIASES = {
     "来院日期": "hired_on",
 }
 CHUNK = 1000
+READ_AHEAD_BYTES = 4 << 20  # a file this large (~40,000 roster rows) is read ahead
 PAGE_CACHE_KIB = 32 * 1024  # SQLite's page cache during an import (_page_cache)
 GC_EVERY = 100_000  # new objects between two runs of the cycle collector (_few_collections)
 # The tables an import fills, whose secondary indexes are built after a large load
@@ -268,6 +272,53 @@ def chunk_parser(
     return parse_chunk
 
 
+ParsedChunk = tuple[list[Parsed], list[tuple[int, UnionError]]]
+
+
+def parsed_chunks(roster: TableFile, *, on: dt.date) -> Iterator[ParsedChunk]:
+    """The file's rows CHUNK at a time, parsed: (rows, problems), a refused row of the
+    reader (wrong width, a runaway quote) among the problems. A large file is read and
+    parsed ahead in a second process, forked now (ReadAhead): ~7 s of a 1,000,000-row
+    import. Close the iterator when done with it."""
+    try:
+        size = roster.path.stat().st_size
+    except OSError:
+        size = 0
+    if size < READ_AHEAD_BYTES or not can_read_ahead():
+        return _parsed_chunks(roster, on)
+    return ReadAhead(partial(_wired_chunks, roster, on), _unwired)
+
+
+def _parsed_chunks(roster: TableFile, on: dt.date) -> Iterator[ParsedChunk]:
+    parse_chunk = chunk_parser(roster.columns, on=on)
+    items = roster.rows()
+    while chunk := list(itertools.islice(items, CHUNK)):
+        rows: list[tuple[int, dict[str, str]]] = []
+        refused: list[tuple[int, UnionError]] = []
+        for line, cells in chunk:
+            if isinstance(cells, UnionError):
+                refused.append((line, cells))
+            else:
+                rows.append((line, cells))
+        parsed, problems = parse_chunk(rows)
+        yield parsed, refused + problems
+
+
+# A parsed chunk as it crosses the pipe: each row's MemberInput as a tuple of its fields
+# (pickling a dataclass object per row cost more than parsing it).
+_INPUT_VALUES = operator.attrgetter(*_INPUT_FIELDS)
+
+
+def _wired_chunks(roster: TableFile, on: dt.date) -> Iterator[tuple]:
+    for parsed, problems in _parsed_chunks(roster, on):
+        yield [(line, emp_no, _INPUT_VALUES(data)) for line, emp_no, data in parsed], problems
+
+
+def _unwired(wire: tuple) -> ParsedChunk:
+    rows, problems = wire
+    return [(line, emp_no, MemberInput(*values)) for line, emp_no, values in rows], problems
+
+
 _KEYS_TABLE = "temp.import_keys"
 
 # The stored rows of a chunk's employee numbers: one statement, compiled once, the keys
@@ -330,9 +381,13 @@ def import_members(
     """Check and write every row in one transaction; roll it all back if any row is bad
     (or for --dry-run). Branch, employment and status changes take effect `status_on`
     (default today; status changes need it given)."""
+    on = today()
+    # started before the write transaction: the process reading ahead is forked with no
+    # connection open
+    chunks = parsed_chunks(roster, on=on)
     run = _Run(
         path=str(roster.path),
-        columns=roster.columns,
+        today=on,
         update=update,
         create_branches=create_branches,
         status_on=status_on,
@@ -342,13 +397,8 @@ def import_members(
         with _few_collections(), database.write(actor=actor, command=command) as work:
             with _page_cache(work.session.connection(), PAGE_CACHE_KIB):
                 run.start(work)
-                chunk: list[tuple[int, dict[str, str] | UnionError]] = []
-                for item in roster.rows():
-                    chunk.append(item)
-                    if len(chunk) >= CHUNK:
-                        run.chunk(chunk)
-                        chunk = []
-                run.chunk(chunk)
+                for parsed, problems in chunks:
+                    run.chunk(parsed, problems)
                 run.finish()
             if run.problems:
                 raise ImportRejected(sorted(run.problems, key=lambda p: p[0]), path=run.path)
@@ -360,13 +410,15 @@ def import_members(
             run.indexes.rebuild()
     except DryRun:
         pass
+    finally:
+        chunks.close()  # a run that stopped early ends the process reading ahead
     return run.result
 
 
 @dataclass
 class _Run:
     path: str
-    columns: list[str]
+    today: dt.date
     update: bool
     create_branches: bool
     status_on: dt.date | None
@@ -377,13 +429,17 @@ class _Run:
     def start(self, work) -> None:
         self.work = work
         self.conn = work.session.connection()
-        self.today = today()
         self.stamp = local_now()
-        self.parse_chunk = chunk_parser(self.columns, on=self.today)
         self.branches: dict[str, int] = dict(
             self.conn.execute(select(Branch.name, Branch.id)).all()
         )
         self.existing_branches = list(self.branches)
+        self.next_id = self.conn.exec_driver_sql(
+            "SELECT coalesce(max(id), 0) + 1 FROM member"
+        ).scalar()
+        self.first_id = self.next_id  # the members this run adds: ids from here, in order
+        self.lines = array("l")  # the line of each, by id - first_id
+        self.remembered = 0  # keys in the keys table
         self.indexes = DeferredIndexes(self.conn, LOADED, keep=READ_DURING_IMPORT, floor=CHUNK)
         self.conn.execute(text("DROP TABLE IF EXISTS temp.import_keys"))
         self.conn.execute(
@@ -399,53 +455,47 @@ class _Run:
     def problem(self, line: int, error: UnionError) -> None:
         self.problems.append((line, error))
 
-    # The keys table is SQLite's (a temp table WITHOUT ROWID), so it is read and written
-    # through the driver, the keys read back passed as one JSON array.
-    def _seen_before(self, kind: str, keys: list[str]) -> dict[str, int]:
-        if not keys:
-            return {}
-        rows = self.conn.exec_driver_sql(
-            f"SELECT key, line FROM {_KEYS_TABLE} WHERE kind = ? "
-            "AND key IN (SELECT value FROM json_each(?))",
-            (kind, json.dumps(keys)),
-        )
-        return dict(rows.all())
+    # In-file repeats: a key (employee or ID-card number) is on an earlier line when an
+    # earlier chunk's row with it was written (a member this run added: its line is
+    # self.lines[id - first_id]) or remembered in the keys table. Only the rows not
+    # written are remembered there (updates, and every row once a problem has stopped
+    # the writing): a roster of new people leaves it empty and it is never read (writing
+    # each key of 1,000,000 rows there took ~2.4 s). The table is SQLite's (a temp table
+    # WITHOUT ROWID), read and written through the driver, keys passed as a JSON array.
+    def _earlier(self, kind: str, firsts: dict[str, int], written: dict[str, int]) -> dict:
+        """The keys of this chunk (with their first line in it) on an earlier line, with
+        that line; `written`: the chunk's keys found on members, with the member's id."""
+        earlier = {
+            key: self.lines[member_id - self.first_id]
+            for key, member_id in written.items()
+            if member_id >= self.first_id
+        }
+        if self.remembered and firsts:
+            rows = self.conn.exec_driver_sql(
+                f"SELECT key, line FROM {_KEYS_TABLE} WHERE kind = ? "
+                "AND key IN (SELECT value FROM json_each(?))",
+                (kind, json.dumps(list(firsts))),
+            )
+            for key, line in rows:
+                earlier[key] = min(line, earlier.get(key, line))
+        return earlier
 
-    def _claim(self, kind: str, firsts: dict[str, int]) -> dict[str, int]:
-        """Remember the line each key of this chunk is first on, and return the keys an
-        earlier chunk already had, with their line (which stays the one remembered).
+    def _remember(self, kind: str, firsts: dict[str, int]) -> None:
+        if firsts:
+            self.remembered += self.conn.exec_driver_sql(
+                f"INSERT OR IGNORE INTO {_KEYS_TABLE} VALUES (?, ?, ?)",
+                [(kind, key, line) for key, line in firsts.items()],
+            ).rowcount
 
-        INSERT OR IGNORE writes the new keys and says how many it wrote: when that is
-        all of them, as in nearly every chunk of a real roster, no earlier chunk had
-        any, and the table is not read (a read per chunk: ~1.5 s of 1,000,000 rows)."""
-        if not firsts:
-            return {}
-        written = self.conn.exec_driver_sql(
-            f"INSERT OR IGNORE INTO {_KEYS_TABLE} VALUES (?, ?, ?)",
-            [(kind, key, line) for key, line in firsts.items()],
-        ).rowcount
-        if written == len(firsts):
-            return {}
-        stored = self._seen_before(kind, list(firsts))
-        return {key: line for key, line in stored.items() if line != firsts[key]}
-
-    def chunk(self, items: list[tuple[int, dict[str, str] | UnionError]]) -> None:
-        if not items:
-            return
-        rows: list[tuple[int, dict[str, str]]] = []
-        for line, cells in items:
-            if isinstance(cells, UnionError):
-                self.problem(line, cells)
-            else:
-                rows.append((line, cells))
-        parsed, problems = self.parse_chunk(rows)
+    def chunk(self, parsed: list[Parsed], problems: list[tuple[int, UnionError]]) -> None:
         self.problems.extend(problems)
-        # in-file repeats, against earlier chunks (temp table) and within this chunk;
-        # the ID card only of a row whose 工号 is not a repeat
+        current = self._current(list({emp_no for _, emp_no, _ in parsed}))
+        # in-file repeats, against earlier chunks and within this chunk; the ID card only
+        # of a row whose 工号 is not a repeat
         first_line: dict[str, int] = {}
         for line, emp_no, _ in parsed:
             first_line.setdefault(emp_no, line)
-        earlier = self._claim("emp", first_line)
+        earlier = self._earlier("emp", first_line, {k: r["id"] for k, r in current.items()})
         single: list[tuple[int, str, MemberInput]] = []
         for line, emp_no, data in parsed:
             first = earlier.get(emp_no) or first_line[emp_no]
@@ -457,8 +507,13 @@ class _Run:
         for line, _, data in single:
             if data.id_card:
                 first_card.setdefault(data.id_card, line)
-        earlier_cards = self._claim("card", first_card)
+        owners = self._card_owners(list(first_card))
+        earlier_cards = self._earlier("card", first_card, {c: o[0] for c, o in owners.items()})
         fresh: list[tuple[int, str, MemberInput]] = []
+        # the rows whose ID card is a repeat: named once, as that, and not also as taken
+        # by whoever the first row gave it to (a row an earlier chunk may have written or
+        # not); an update's other fields are still checked, without the card
+        repeats: set[int] = set()
         for line, emp_no, data in single:
             if data.id_card:
                 card_first = earlier_cards.get(data.id_card) or first_card[data.id_card]
@@ -466,9 +521,13 @@ class _Run:
                     self.problem(
                         line, UnionError("import_dup_id_card", value=data.id_card, first=card_first)
                     )
+                    repeats.add(line)
             fresh.append((line, emp_no, data))
-        current = self._current([emp_no for _, emp_no, _ in fresh])
         creates: list[tuple[int, service.NewMember]] = []
+        # what an update of this chunk changed that a later row's message names: the ID
+        # cards taken from their holder and the holders' new names, with the line
+        moved_from: dict[str, int] = {}
+        renamed: dict[int, list[tuple[int, str]]] = {}
         for line, emp_no, data in fresh:
             try:
                 if data.branch and data.branch not in self.branches:
@@ -479,15 +538,37 @@ class _Run:
                 elif not self.update:
                     raise UnionError("import_exists", emp_no=emp_no, name=row["name"])
                 else:
+                    if line in repeats:
+                        data = replace(data, id_card=None)
                     self._update(line, row, data)
+                    if data.id_card and row["id_card"] and data.id_card != row["id_card"]:
+                        moved_from.setdefault(row["id_card"], line)
+                    if data.name and data.name != row["name"]:
+                        renamed.setdefault(row["id"], []).append((line, data.name))
             except UnionError as error:
                 self.problem(line, error)
-            self.advance(1)
-        self._check_cards(creates)
+        self.advance(len(fresh))
+        self._check_cards(
+            [(line, new) for line, new in creates if line not in repeats],
+            owners,
+            moved_from,
+            renamed,
+        )
+        written: list[service.NewMember] = []
         if not self.problems:
             self._insert(creates)
             self.indexes.check()
+            written = [new for _, new in creates]
         self.result.created += len(creates)
+        emp_nos = {new.row["emp_no"] for new in written}
+        cards = {new.row["id_card"] for new in written}
+        self._remember(
+            "emp", {k: n for k, n in first_line.items() if k not in emp_nos and k not in earlier}
+        )
+        self._remember(
+            "card",
+            {k: n for k, n in first_card.items() if k not in cards and k not in earlier_cards},
+        )
 
     def _current(self, emp_nos: list[str]) -> dict[str, dict]:
         if not emp_nos:
@@ -518,36 +599,62 @@ class _Run:
             emp_no, data, branch_id=branch_id, added_on=self.today, stamp=self.stamp
         )
 
-    def _check_cards(self, creates: list[tuple[int, service.NewMember]]) -> None:
-        """An ID card of a new row may not belong to someone already on the roll."""
-        cards = {new.row["id_card"]: line for line, new in creates if new.row["id_card"]}
+    def _card_owners(self, cards: list[str]) -> dict[str, tuple[int, str, str]]:
+        """{ID card: (id, 工号, name)} of the members who hold these cards now."""
         if not cards:
-            return
+            return {}
         owners = self.conn.exec_driver_sql(
-            "SELECT id_card, emp_no, name FROM member "
+            "SELECT id_card, id, emp_no, name FROM member "
             "WHERE id_card IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(cards)),),
-        ).all()
-        for card, emp_no, name in owners:
-            self.problem(
-                cards[card], UnionError("id_card_taken", value=card, emp_no=emp_no, name=name)
-            )
+            (json.dumps(cards),),
+        )
+        return {card: (member_id, emp_no, name) for card, member_id, emp_no, name in owners}
+
+    def _check_cards(
+        self,
+        creates: list[tuple[int, service.NewMember]],
+        owners: dict[str, tuple],
+        moved_from: dict[str, int],
+        renamed: dict[int, list[tuple[int, str]]],
+    ) -> None:
+        """An ID card of a new row may not belong to someone on the roll when the row is
+        reached, as if the file were read a row at a time, whatever the chunks: `owners`
+        held the cards before the chunk, and lost one to an update on line
+        moved_from[card] (and their name to one on a line in `renamed`). Each row that has
+        a taken card is named."""
+        for line, new in creates:
+            card = new.row["id_card"]
+            if card in owners and moved_from.get(card, line) >= line:
+                member_id, emp_no, name = owners[card]
+                for at, new_name in renamed.get(member_id, ()):
+                    if at < line:
+                        name = new_name
+                self.problem(
+                    line, UnionError("id_card_taken", value=card, emp_no=emp_no, name=name)
+                )
 
     def _insert(self, creates: list[tuple[int, service.NewMember]]) -> None:
+        """The chunk's new members, their first periods and audit entries. Their ids are
+        given here, in order after the highest (what SQLite would give them: the write
+        transaction holds the file), rather than read back by employee number."""
         if not creates:
             return
-        table = Member.__table__
         rows = [new.row for _, new in creates]
-        insert_rows(self.conn, table, rows)
-        ids = dict(
-            self.conn.exec_driver_sql(
-                "SELECT emp_no, id FROM member WHERE emp_no IN (SELECT value FROM json_each(?))",
-                (json.dumps([r["emp_no"] for r in rows]),),
-            ).all()
+        names = list(rows[0])
+        first = self.next_id
+        self.next_id += len(rows)
+        ids = range(first, self.next_id)
+        self.lines.extend(line for line, _ in creates)
+        values = map(operator.itemgetter(*names), rows)
+        insert_tuples(
+            self.conn,
+            _MEMBER,
+            ("id", *names),
+            [(member_id, *row) for member_id, row in zip(ids, values, strict=True)],
         )
-        periods: list[dict] = []
-        for _, new in creates:
-            periods.extend(service.new_member_periods(ids[new.row["emp_no"]], new))
+        periods: list[tuple] = []
+        for member_id, (_, new) in zip(ids, creates, strict=True):
+            periods.extend(service.new_member_periods(member_id, new))
         service.history.insert_periods(self.conn, periods)
         names = {i: n for n, i in self.branches.items()}
         views = flat_documents(_audit_columns(rows, names))
@@ -555,6 +662,25 @@ class _Run:
             [("member", row["emp_no"], None, view) for row, view in zip(rows, views, strict=True)],
             encoded=True,
         )
+
+    @contextlib.contextmanager
+    def _row_savepoint(self) -> Iterator[None]:
+        """A row refused half way (a field set, the next one refused) leaves nothing of it
+        for the rows after it to meet, as if it had never been read: SQLite's savepoint,
+        and the session forgets what it held of the row. (Session.begin_nested cost
+        ~0.25 ms a row: 50,000 changed rows took 55 s instead of 40-45 s; this, 44-46 s.)"""
+        self.conn.exec_driver_sql("SAVEPOINT import_row")
+        try:
+            yield
+        except BaseException:
+            self.conn.exec_driver_sql("ROLLBACK TO import_row")
+            session = self.work.session
+            for pending in list(session.new):
+                session.expunge(pending)
+            session.expire_all()
+            raise
+        finally:
+            self.conn.exec_driver_sql("RELEASE import_row")
 
     def _update(self, line: int, row: dict, data: MemberInput) -> None:
         """An existing member: the fields that differ go through members.apply_edit, a
@@ -573,7 +699,7 @@ class _Run:
         else:
             action = _STATUS_ACTION.get(new_status, "edit")
             on = self.status_on or self.today
-        with service.recorded(self.work, member, action, on):
+        with self._row_savepoint(), service.recorded(self.work, member, action, on):
             if action == "rehire":
                 self._rehire(row, data, diff, member)
             else:
