@@ -1558,3 +1558,44 @@ def test_a_computed_money_cell_reads_as_the_sheet_shows_it(roll: Cli, tmp_path):
     book.save(path)
     roll("aid", "import", str(path))
     assert "99.90" in roll("aid", "list", "-f", "csv").stdout
+
+
+# --- a back-dated batch selects by the day's status, branch, employment and register ---
+
+
+@pytest.fixture
+def changed(template) -> Cli:
+    """The roll with a year of changes from 2025-08-01: 10001 closed her hardship record
+    (脱困) on 08-01 and quit the union (退会) on 09-01; 10002 joined it on 09-01; 10004
+    moved from 护理分工会 to 内科分工会 on 09-01 and retired on 10-01."""
+
+    def build(cli: Cli) -> None:
+        cli("members", "hardship", "10001", "--tier", "relative", "--reason", "子女就学",
+            "--on", "2025-01-10")  # fmt: skip
+        cli("members", "hardship", "10001", "--close", "--reason", "脱困", "--on", "2025-08-01")
+        cli("members", "leave", "10001", "--on", "2025-09-01")
+        cli("members", "join", "10002", "--on", "2025-09-01")
+        cli("members", "transfer", "10004", "--branch", "内科分工会", "--on", "2025-09-01")
+        cli("members", "retire", "10004", "--on", "2025-10-01")
+
+    return template("aid_changed", build, base="roll")
+
+
+def test_a_back_dated_batch_selects_by_the_filters_as_they_were_that_day(changed: Cli):
+    """A 春节送温暖 batch entered in December for June (`--on 2025-06-01 --status member`)
+    went to whoever is a member today: 10002, who joined in September, got it and
+    10001, a member in June, did not; --branch and --employment read today's too."""
+    june, december = ("--on", "2025-06-01"), ("--on", "2025-12-20")
+    assert _sheet(changed, *june, "--status", "member") == ["10001", "10003", "10004"]
+    assert _sheet(changed, *december, "--status", "member") == ["10002", "10003", "10004"]
+    assert _sheet(changed, *june, "--branch", "护理分工会") == ["10002", "10004"]
+    assert _sheet(changed, *december, "--branch", "护理分工会") == ["10002"]
+    assert _sheet(changed, *june, "--employment", "retired") == ["10003"]
+    assert _sheet(changed, *december, "--employment", "retired") == ["10003", "10004"]
+    assert _sheet(changed, *june, "--hardship") == ["10001"]
+    before = db_dump(changed.db)
+    changed.fails(
+        "aid", "batch", "--kind", "hardship", "--amount", "500", *december, "--hardship",
+        contains="no one on the roll on 2025-12-20",
+    )  # fmt: skip
+    assert db_dump(changed.db) == before

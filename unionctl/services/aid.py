@@ -310,16 +310,14 @@ def _policy_view(row: AidPolicy) -> dict:
 
 def selected_members(session, filters, *, on: dt.date) -> list[str]:
     """The employee numbers of those on the roll on `on` (reports.roll's definition) that
-    a `members list` filter selects (reports.roster's one query). Everyone ever on the roll
-    would reach the dead and those who left; today's roll would reach, in a back-entered
-    batch, someone hired after it."""
+    a `members list` filter selects (reports.roster's one query), by their status, branch,
+    employment and hardship record of that day. Everyone ever on the roll would reach the
+    dead and those who left; today's roll or today's status would reach, in a back-entered
+    batch, someone hired or joined after it."""
     from unionctl.db.reader import Reader
-    from unionctl.reports.roll import ROLL_ON
     from unionctl.reports.roster import member_query
 
-    sql, params = member_query(
-        session, filters, ["m.emp_no"], where=(f"m.id IN (SELECT member_id FROM ({ROLL_ON}))",)
-    )
+    sql, params = member_query(session, filters, ["m.emp_no"], as_of_day=True)
     return Reader.of(session).execute(sql, {**params, "day": on.isoformat()}).scalars()
 
 
