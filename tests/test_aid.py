@@ -1599,3 +1599,25 @@ def test_a_back_dated_batch_selects_by_the_filters_as_they_were_that_day(changed
         contains="no one on the roll on 2025-12-20",
     )  # fmt: skip
     assert db_dump(changed.db) == before
+
+
+def test_closing_a_closed_drive_says_it_was_handed_over_already(roll: Cli):
+    """Closing a drive twice said "no more gifts", the words for a late gift: the
+    secretary closing it is told when it was handed over and as which aid record."""
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    roll("aid", "drive", "give", "1", "10004", "--amount", "200", "--on", "2025-05-03")
+    roll("aid", "drive", "close", "1", "--on", "2025-05-20")
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "drive", "close", "1", "--on", "2025-05-21")
+    assert result.stderr == (
+        "unionctl: drive 1 (为张丽爱心捐款) was closed on 2025-05-20 and handed over"
+        " as aid #1: nothing left to close\n"
+    )
+    zh = roll.fails("aid", "drive", "close", "为张丽爱心捐款", "--lang", "zh")
+    assert zh.stderr == (
+        "unionctl: 捐款活动 1（为张丽爱心捐款）已于 2025-05-20 结束并移交（帮扶记录 #1），"
+        "无需再次结束\n"
+    )
+    # a gift to it still hears that it is closed to gifts
+    roll.fails("aid", "drive", "give", "1", "10004", "--amount", "5", contains="no more gifts")
+    assert db_dump(roll.db) == before

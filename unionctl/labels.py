@@ -870,6 +870,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "drive {id} ({title}) was closed on {on}: no more gifts",
         "捐款活动 {id}（{title}）已于 {on} 结束移交，不能再捐",
     ),
+    "aid_drive_closed_already": (
+        "drive {id} ({title}) was closed on {on} and handed over as aid #{aid}:"
+        " nothing left to close",
+        "捐款活动 {id}（{title}）已于 {on} 结束并移交（帮扶记录 #{aid}），无需再次结束",
+    ),
     "aid_drive_before_open": (
         "drive {id} opened on {opened}: {on} is before it",
         "捐款活动 {id} 于 {opened} 发起，{on} 早于该日",

@@ -451,8 +451,20 @@ def add_drive(
     return drive
 
 
-def _open_drive(work: Work, value: str, day: dt.date) -> AidDrive:
+def _open_drive(work: Work, value: str, day: dt.date, *, closing: bool = False) -> AidDrive:
     drive = work.session.get(AidDrive, drive_id(work.session, value, open_only=True))
+    if drive.closed_on is not None and closing:
+        # closing twice: say when and as what it was handed over, not "no more gifts"
+        handover = work.session.exec(
+            select(Aid.id).where(Aid.drive_id == drive.id).order_by(Aid.id)
+        ).first()
+        raise UnionError(
+            "aid_drive_closed_already",
+            id=drive.id,
+            title=drive.title,
+            on=drive.closed_on.isoformat(),
+            aid=handover,
+        )
     if drive.closed_on is not None:
         raise UnionError(
             "aid_drive_closed", id=drive.id, title=drive.title, on=drive.closed_on.isoformat()
@@ -498,7 +510,7 @@ def close_drive(
     day = on or today()
     if day > today():
         raise UnionError("future_date", value=day.isoformat())
-    row = _open_drive(work, drive, day)
+    row = _open_drive(work, drive, day, closing=True)
     total, last = (
         work.session.connection()
         .execute(
