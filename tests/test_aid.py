@@ -1621,3 +1621,23 @@ def test_closing_a_closed_drive_says_it_was_handed_over_already(roll: Cli):
     # a gift to it still hears that it is closed to gifts
     roll.fails("aid", "drive", "give", "1", "10004", "--amount", "5", contains="no more gifts")
     assert db_dump(roll.db) == before
+
+
+def test_the_beneficiary_cannot_give_to_their_own_drive(roll: Cli):
+    """张丽 giving to the drive for 张丽 was recorded: her money came back to her as aid
+    and counted among her colleagues' gifts."""
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "drive", "give", "1", "10001", "--amount", "100")
+    assert result.stderr == (
+        "unionctl: 10001 (张丽) is the beneficiary of drive 1 (为张丽爱心捐款)"
+        " and cannot give to it\n"
+    )
+    zh = roll.fails(
+        "aid", "drive", "give", "为张丽爱心捐款", "10001", "--amount", "1", "--lang", "zh"
+    )
+    assert zh.stderr == (
+        "unionctl: 10001（张丽）是捐款活动 1（为张丽爱心捐款）的受助人，不能向其捐款\n"
+    )
+    assert db_dump(roll.db) == before
+    roll("aid", "drive", "give", "1", "10004", "--amount", "100")  # a colleague can

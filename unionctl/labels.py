@@ -729,6 +729,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} ({name}) has died and cannot give to a drive",
         "{emp_no}（{name}）已去世，不能登记捐款",
     ),
+    "aid_donor_beneficiary": (
+        "{emp_no} ({name}) is the beneficiary of drive {id} ({title}) and cannot give to it",
+        "{emp_no}（{name}）是捐款活动 {id}（{title}）的受助人，不能向其捐款",
+    ),
     "event_off_roll": (
         "not on the roll on {on} (left the hospital or died): {emp_nos}",
         "{on} 不在册（已离职或去世）：{emp_nos}",

@@ -479,7 +479,7 @@ def _open_drive(work: Work, value: str, day: dt.date, *, closing: bool = False) 
 def donate(
     work: Work, *, drive: str, member: str, amount: int, on: dt.date | None
 ) -> tuple[AidDrive, Member, AidDonation]:
-    """One member's gift to an open drive."""
+    """One member's gift to an open drive, never the beneficiary's own."""
     day = on or today()
     if day > today():
         raise UnionError("future_date", value=day.isoformat())
@@ -487,6 +487,14 @@ def donate(
     donor = find_member(work.session, member)
     if donor.status == "deceased":
         raise UnionError("aid_donor_deceased", emp_no=donor.emp_no, name=donor.name)
+    if donor.id == row.member_id:  # their own money back to them, counted as colleagues'
+        raise UnionError(
+            "aid_donor_beneficiary",
+            emp_no=donor.emp_no,
+            name=donor.name,
+            id=row.id,
+            title=row.title,
+        )
     check_amount(amount)
     if amount == 0:
         raise UnionError("aid_nothing")
