@@ -1641,3 +1641,49 @@ def test_the_beneficiary_cannot_give_to_their_own_drive(roll: Cli):
     )
     assert db_dump(roll.db) == before
     roll("aid", "drive", "give", "1", "10004", "--amount", "100")  # a colleague can
+
+
+def _sheet_xml(path: Path) -> tuple[str, str]:
+    """The first worksheet's XML and the workbook's, as written."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return (
+            book.read("xl/worksheets/sheet1.xml").decode(),
+            book.read("xl/workbook.xml").decode(),
+        )
+
+
+def test_the_sign_sheet_is_set_up_to_print_and_sign(roll: Cli, tmp_path):
+    """The 签领表 is printed and signed on paper: it printed on the printer's default
+    paper at 100%, the 签名 column cut onto a second page, the header only on page one
+    and nothing saying what a loose page was. Now: A4, one page wide, the header row
+    repeated on every page, the title atop each page and the page numbers below."""
+    import re
+
+    path = tmp_path / "签领表.xlsx"
+    _batch(roll, "--amount", "200", "--title", "三八节慰问", "-f", "xlsx", "-o", str(path),
+           "--lang", "zh")  # fmt: skip
+    sheet, book = _sheet_xml(path)
+    setup = re.search(r"<pageSetup [^>]*/>", sheet)
+    assert setup, sheet
+    for attribute in ('paperSize="9"', 'orientation="portrait"', 'fitToHeight="0"'):
+        assert attribute in setup.group(0), setup.group(0)
+    assert 'fitToWidth="0"' not in setup.group(0)  # 1, the default, is left out
+    assert '<pageSetUpPr fitToPage="1"/>' in sheet
+    assert '<printOptions horizontalCentered="1"/>' in sheet
+    # row 2 (the header under the title line) on every printed page
+    assert (
+        '<definedName name="_xlnm.Print_Titles" localSheetId="0">'
+        "'三八节慰问签领表 2025-03-08'!$2:$2</definedName>"
+    ) in book, book
+    assert "<oddHeader>&amp;C&amp;B三八节慰问签领表 2025-03-08</oddHeader>" in sheet, sheet
+    assert "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>" in sheet, sheet
+    # goods with long names make the sheet wider than A4 is tall: landscape
+    wide = tmp_path / "wide.xlsx"
+    _batch(roll, "--amount", "200", "--goods", "食用油两桶、大米一袋、牛奶一箱、水果礼盒一份",
+           "--goods-value", "300", "--again", "-f", "xlsx", "-o", str(wide))  # fmt: skip
+    sheet, book = _sheet_xml(wide)
+    assert 'orientation="landscape"' in sheet, sheet
+    assert "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>" in sheet
+    assert "!$2:$2</definedName>" in book, book

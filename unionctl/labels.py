@@ -874,6 +874,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "drive {id} ({title}) was closed on {on}: no more gifts",
         "捐款活动 {id}（{title}）已于 {on} 结束移交，不能再捐",
     ),
+    # an xlsx form's printed footer: the writer gives the spreadsheet's page codes
+    "xlsx_page_footer": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
     "aid_drive_closed_already": (
         "drive {id} ({title}) was closed on {on} and handed over as aid #{aid}:"
         " nothing left to close",
