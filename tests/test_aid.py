@@ -1687,3 +1687,32 @@ def test_the_sign_sheet_is_set_up_to_print_and_sign(roll: Cli, tmp_path):
     assert 'orientation="landscape"' in sheet, sheet
     assert "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>" in sheet
     assert "!$2:$2</definedName>" in book, book
+
+
+def test_report_rows_come_in_the_code_list_order_in_both_languages(roll: Cli):
+    """`reports aid --by source` put 爱心捐款 before 工会经费 (by code) and `--by branch`
+    sorted the branches by name: each list has its own order, the same in both languages."""
+    from unionctl.labels import CODES
+
+    roll("members", "branch", "add", "中医科分工会")  # sorts before 内科 by name
+    roll("members", "transfer", "10002", "--branch", "中医科分工会", "--on", "2025-01-02")
+    for who, source in (("10002", "hospital"), ("10004", "donation"), ("10001", "union")):
+        _id(roll, who, "--kind", "illness", "--amount", "100", "--source", source,
+            "--on", "2025-03-01")  # fmt: skip
+    _id(roll, "--outsider", "李家村", "--kind", "disaster", "--amount", "100", "--on", "2025-03-02")
+    report = ("reports", "aid", "--year", "2025", "--by")
+
+    def first_column(by: str, lang: str) -> list[str]:
+        out = roll(*report, by, "--format", "csv", "--lang", lang).stdout
+        lines = out.splitlines()
+        return [line.split(",")[0] for line in lines[2 : lines.index("") - 1]]  # title, header
+
+    for lang, index in (("en", 0), ("zh", 1)):
+        assert first_column("source", lang) == [
+            CODES["aid_source"][code][index] for code in ("union", "donation", "hospital")
+        ]
+        assert first_column("kind", lang) == [
+            CODES["aid_kind"][code][index] for code in ("illness", "disaster")
+        ]
+        # the branches as listed, then the outsider's gift (no branch) last
+        assert first_column("branch", lang) == ["内科分工会", "护理分工会", "中医科分工会", "—"]

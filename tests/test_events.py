@@ -158,12 +158,13 @@ def test_period_report_by_kind(year: Cli):
         "kind,events,person_times,participants,participation_rate,signed_up,no_show,"
         "no_show_rate,over_eligible,budget,cost,"
         "awards_hospital,awards_district,awards_city,awards_province,awards_national",
+        # in the list's order (文艺, 体育, 培训, 竞赛, 思想教育, 义诊 …)
+        "sports,1,23,3,66.7%,0,0,,0,10000.00,9500.00,0,0,0,0,0",
         # the competition: 10001 and 10004 signed up, only 10004 came
         "competition,1,1,1,33.3%,2,1,50.0%,0,,,0,0,1,1,0",
+        "volunteer,1,200,0,0.0%,0,0,,0,,,0,0,0,0,0",
         "health,1,1,1,33.3%,0,0,,0,,,0,0,0,0,0",
         "meeting,1,2,2,66.7%,0,0,,1,,,0,0,0,0,0",
-        "sports,1,23,3,66.7%,0,0,,0,10000.00,9500.00,0,0,0,0,0",
-        "volunteer,1,200,0,0.0%,0,0,,0,,,0,0,0,0,0",
         # 10001, 10002, 10004 took part; 10001 and 10004 of the 3 in good standing
         "Total,5,227,3,66.7%,2,1,50.0%,1,10000.00,9500.00,0,0,1,1,0",
     ]
@@ -430,3 +431,37 @@ def test_a_sign_in_that_adds_nobody_logs_nothing(roll: Cli):
     entries = len(json.loads(roll("log", "--limit", "1000", "-f", "json").stdout))
     roll("events", "attend", "讲座", "10001")
     assert len(json.loads(roll("log", "--limit", "1000", "-f", "json").stdout)) == entries
+
+
+def _first_column(cli: Cli, *args: str, lang: str) -> list[str]:
+    """The group of each row of a report, as the reader sees it (no header, no 合计)."""
+    out = cli(*args, "--format", "csv", "--lang", lang).stdout
+    return [line.split(",")[0] for line in out.splitlines()[1:-1]]
+
+
+def test_grouped_rows_come_in_the_code_list_order_in_both_languages(year: Cli):
+    """`reports events --by kind` sorted its rows by code (competition, health, meeting,
+    sports …) while `reports aid --by kind` keeps the list's order: the two tables of one
+    annual report ran in different orders, and neither matched the list a secretary knows
+    (文艺, 体育, 培训, 竞赛 …). Branches come in the branch list's order, not by name."""
+    from unionctl.labels import CODES
+
+    year("members", "branch", "add", "中医科分工会")  # sorts before 内科 by name
+    year("events", "add", "中医讲座", "--kind", "education", "--on", "2025-04-01",
+         "--organiser", "中医科分工会", "--audience", "youth")  # fmt: skip
+    year("events", "add", "护理沙龙", "--kind", "culture", "--on", "2025-04-02",
+         "--organiser", "护理分工会", "--audience", "children", "--eligible", "30")  # fmt: skip
+    report = ("reports", "events", "--year", "2025", "--by")
+    for lang, index in (("en", 0), ("zh", 1)):
+        kinds = ["culture", "sports", "competition", "education", "volunteer", "health", "meeting"]
+        assert _first_column(year, *report, "kind", lang=lang) == [
+            CODES["event_kind"][kind][index] for kind in kinds
+        ]
+        audiences = ["all", "women", "retirees", "youth", "children"]
+        assert _first_column(year, *report, "audience", lang=lang) == [
+            CODES["event_audience"][audience][index] for audience in audiences
+        ]
+        # the branches as listed, then an organiser that is no branch (none given: last)
+        assert _first_column(year, *report, "branch", lang=lang) == [
+            "内科分工会", "护理分工会", "中医科分工会", ""
+        ]  # fmt: skip

@@ -27,6 +27,7 @@ from unionctl.labels import CODES, Term
 from unionctl.lookup import numbered_id
 from unionctl.parsing import Period, today
 from unionctl.render import Column, Record, Table
+from unionctl.reports import branch_order, code_order
 from unionctl.reports.membership import rate
 from unionctl.reports.roll import (
     BRANCH_ID,
@@ -328,6 +329,13 @@ GROUPS = {
     "audience": ("ev.audience", Column("audience", "code:event_audience")),
     "branch": ("COALESCE(ev.organiser, '')", Column("organiser")),
 }
+# The order of each grouping's rows: a code list's own, the branch list's, the calendar.
+GROUP_ORDER = {
+    "kind": code_order("event_kind", "per.key"),
+    "month": "per.key",
+    "audience": code_order("event_audience", "per.key"),
+    "branch": branch_order("per.key"),
+}
 
 
 def _report_sql(group: str) -> str:
@@ -387,7 +395,7 @@ def _report_sql(group: str) -> str:
     FROM per
     LEFT JOIN people ON people.key = per.key
     LEFT JOIN aw ON aw.key = per.key
-    ORDER BY per.key
+    ORDER BY {GROUP_ORDER[group]}
     """
 
 
