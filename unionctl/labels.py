@@ -128,7 +128,10 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "province": ("province", "省级"),
         "national": ("national", "国家级"),
     },
-    "flag": {"over_eligible": ("attendance above eligible", "签到人数超过应参加人数")},
+    "flag": {
+        "over_eligible": ("attendance above eligible", "签到人数超过应参加人数"),
+        "outside_audience": ("outside the audience", "非活动对象"),
+    },
     "yes_no": {"yes": ("yes", "是"), "no": ("no", "否")},
     "proposal_kind": {
         "proposal": ("proposal", "提案"),
@@ -453,6 +456,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "signed_up": ("signed_up", "报名"),
     "attended": ("attended", "签到"),
     "no_show": ("no_show", "报名未到"),
+    "outside_audience": ("outside_audience", "非活动对象人数"),
     "no_show_rate": ("no_show_rate", "缺席率"),
     "headcount": ("headcount", "非会员人数"),
     "person_times": ("person_times", "人次"),
