@@ -1558,3 +1558,161 @@ def test_a_computed_money_cell_reads_as_the_sheet_shows_it(roll: Cli, tmp_path):
     book.save(path)
     roll("aid", "import", str(path))
     assert "99.90" in roll("aid", "list", "-f", "csv").stdout
+
+
+# --- a back-dated batch selects by the day's status, branch, employment and register ---
+
+
+@pytest.fixture
+def changed(template) -> Cli:
+    """The roll with a year of changes from 2025-08-01: 10001 closed her hardship record
+    (脱困) on 08-01 and quit the union (退会) on 09-01; 10002 joined it on 09-01; 10004
+    moved from 护理分工会 to 内科分工会 on 09-01 and retired on 10-01."""
+
+    def build(cli: Cli) -> None:
+        cli("members", "hardship", "10001", "--tier", "relative", "--reason", "子女就学",
+            "--on", "2025-01-10")  # fmt: skip
+        cli("members", "hardship", "10001", "--close", "--reason", "脱困", "--on", "2025-08-01")
+        cli("members", "leave", "10001", "--on", "2025-09-01")
+        cli("members", "join", "10002", "--on", "2025-09-01")
+        cli("members", "transfer", "10004", "--branch", "内科分工会", "--on", "2025-09-01")
+        cli("members", "retire", "10004", "--on", "2025-10-01")
+
+    return template("aid_changed", build, base="roll")
+
+
+def test_a_back_dated_batch_selects_by_the_filters_as_they_were_that_day(changed: Cli):
+    """A 春节送温暖 batch entered in December for June (`--on 2025-06-01 --status member`)
+    went to whoever is a member today: 10002, who joined in September, got it and
+    10001, a member in June, did not; --branch and --employment read today's too."""
+    june, december = ("--on", "2025-06-01"), ("--on", "2025-12-20")
+    assert _sheet(changed, *june, "--status", "member") == ["10001", "10003", "10004"]
+    assert _sheet(changed, *december, "--status", "member") == ["10002", "10003", "10004"]
+    assert _sheet(changed, *june, "--branch", "护理分工会") == ["10002", "10004"]
+    assert _sheet(changed, *december, "--branch", "护理分工会") == ["10002"]
+    assert _sheet(changed, *june, "--employment", "retired") == ["10003"]
+    assert _sheet(changed, *december, "--employment", "retired") == ["10003", "10004"]
+    assert _sheet(changed, *june, "--hardship") == ["10001"]
+    before = db_dump(changed.db)
+    changed.fails(
+        "aid", "batch", "--kind", "hardship", "--amount", "500", *december, "--hardship",
+        contains="no one on the roll on 2025-12-20",
+    )  # fmt: skip
+    assert db_dump(changed.db) == before
+
+
+def test_closing_a_closed_drive_says_it_was_handed_over_already(roll: Cli):
+    """Closing a drive twice said "no more gifts", the words for a late gift: the
+    secretary closing it is told when it was handed over and as which aid record."""
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    roll("aid", "drive", "give", "1", "10004", "--amount", "200", "--on", "2025-05-03")
+    roll("aid", "drive", "close", "1", "--on", "2025-05-20")
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "drive", "close", "1", "--on", "2025-05-21")
+    assert result.stderr == (
+        "unionctl: drive 1 (为张丽爱心捐款) was closed on 2025-05-20 and handed over"
+        " as aid #1: nothing left to close\n"
+    )
+    zh = roll.fails("aid", "drive", "close", "为张丽爱心捐款", "--lang", "zh")
+    assert zh.stderr == (
+        "unionctl: 捐款活动 1（为张丽爱心捐款）已于 2025-05-20 结束并移交（帮扶记录 #1），"
+        "无需再次结束\n"
+    )
+    # a gift to it still hears that it is closed to gifts
+    roll.fails("aid", "drive", "give", "1", "10004", "--amount", "5", contains="no more gifts")
+    assert db_dump(roll.db) == before
+
+
+def test_the_beneficiary_cannot_give_to_their_own_drive(roll: Cli):
+    """张丽 giving to the drive for 张丽 was recorded: her money came back to her as aid
+    and counted among her colleagues' gifts."""
+    roll("aid", "drive", "add", "为张丽爱心捐款", "--for", "10001", "--on", "2025-05-01")
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "drive", "give", "1", "10001", "--amount", "100")
+    assert result.stderr == (
+        "unionctl: 10001 (张丽) is the beneficiary of drive 1 (为张丽爱心捐款)"
+        " and cannot give to it\n"
+    )
+    zh = roll.fails(
+        "aid", "drive", "give", "为张丽爱心捐款", "10001", "--amount", "1", "--lang", "zh"
+    )
+    assert zh.stderr == (
+        "unionctl: 10001（张丽）是捐款活动 1（为张丽爱心捐款）的受助人，不能向其捐款\n"
+    )
+    assert db_dump(roll.db) == before
+    roll("aid", "drive", "give", "1", "10004", "--amount", "100")  # a colleague can
+
+
+def _sheet_xml(path: Path) -> tuple[str, str]:
+    """The first worksheet's XML and the workbook's, as written."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return (
+            book.read("xl/worksheets/sheet1.xml").decode(),
+            book.read("xl/workbook.xml").decode(),
+        )
+
+
+def test_the_sign_sheet_is_set_up_to_print_and_sign(roll: Cli, tmp_path):
+    """The 签领表 is printed and signed on paper: it printed on the printer's default
+    paper at 100%, the 签名 column cut onto a second page, the header only on page one
+    and nothing saying what a loose page was. Now: A4, one page wide, the header row
+    repeated on every page, the title atop each page and the page numbers below."""
+    import re
+
+    path = tmp_path / "签领表.xlsx"
+    _batch(roll, "--amount", "200", "--title", "三八节慰问", "-f", "xlsx", "-o", str(path),
+           "--lang", "zh")  # fmt: skip
+    sheet, book = _sheet_xml(path)
+    setup = re.search(r"<pageSetup [^>]*/>", sheet)
+    assert setup, sheet
+    for attribute in ('paperSize="9"', 'orientation="portrait"', 'fitToHeight="0"'):
+        assert attribute in setup.group(0), setup.group(0)
+    assert 'fitToWidth="0"' not in setup.group(0)  # 1, the default, is left out
+    assert '<pageSetUpPr fitToPage="1"/>' in sheet
+    assert '<printOptions horizontalCentered="1"/>' in sheet
+    # row 2 (the header under the title line) on every printed page
+    assert (
+        '<definedName name="_xlnm.Print_Titles" localSheetId="0">'
+        "'三八节慰问签领表 2025-03-08'!$2:$2</definedName>"
+    ) in book, book
+    assert "<oddHeader>&amp;C&amp;B三八节慰问签领表 2025-03-08</oddHeader>" in sheet, sheet
+    assert "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>" in sheet, sheet
+    # goods with long names make the sheet wider than A4 is tall: landscape
+    wide = tmp_path / "wide.xlsx"
+    _batch(roll, "--amount", "200", "--goods", "食用油两桶、大米一袋、牛奶一箱、水果礼盒一份",
+           "--goods-value", "300", "--again", "-f", "xlsx", "-o", str(wide))  # fmt: skip
+    sheet, book = _sheet_xml(wide)
+    assert 'orientation="landscape"' in sheet, sheet
+    assert "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>" in sheet
+    assert "!$2:$2</definedName>" in book, book
+
+
+def test_report_rows_come_in_the_code_list_order_in_both_languages(roll: Cli):
+    """`reports aid --by source` put 爱心捐款 before 工会经费 (by code) and `--by branch`
+    sorted the branches by name: each list has its own order, the same in both languages."""
+    from unionctl.labels import CODES
+
+    roll("members", "branch", "add", "中医科分工会")  # sorts before 内科 by name
+    roll("members", "transfer", "10002", "--branch", "中医科分工会", "--on", "2025-01-02")
+    for who, source in (("10002", "hospital"), ("10004", "donation"), ("10001", "union")):
+        _id(roll, who, "--kind", "illness", "--amount", "100", "--source", source,
+            "--on", "2025-03-01")  # fmt: skip
+    _id(roll, "--outsider", "李家村", "--kind", "disaster", "--amount", "100", "--on", "2025-03-02")
+    report = ("reports", "aid", "--year", "2025", "--by")
+
+    def first_column(by: str, lang: str) -> list[str]:
+        out = roll(*report, by, "--format", "csv", "--lang", lang).stdout
+        lines = out.splitlines()
+        return [line.split(",")[0] for line in lines[2 : lines.index("") - 1]]  # title, header
+
+    for lang, index in (("en", 0), ("zh", 1)):
+        assert first_column("source", lang) == [
+            CODES["aid_source"][code][index] for code in ("union", "donation", "hospital")
+        ]
+        assert first_column("kind", lang) == [
+            CODES["aid_kind"][code][index] for code in ("illness", "disaster")
+        ]
+        # the branches as listed, then the outsider's gift (no branch) last
+        assert first_column("branch", lang) == ["内科分工会", "护理分工会", "中医科分工会", "—"]

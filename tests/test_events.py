@@ -27,7 +27,7 @@ def _build(cli: Cli) -> None:
     cli("events", "attend", "2", "10001")
     cli("events", "add", "退休职工座谈会", "--kind", "meeting", "--on", "2025-10-09",
         "--audience", "retirees")  # fmt: skip
-    cli("events", "attend", "3", "10001", "10004")  # two walk-ins above the one eligible
+    cli("events", "attend", "3", "10001", "10004")  # two not of its audience (one eligible)
     cli(
         "events", "add", "义诊", "--kind", "义诊", "--on", "2025-09-20", "--organiser", "内科分工会"
     )
@@ -66,7 +66,8 @@ def test_list_counts_people_once_and_flags_walk_ins(year: Cli):
         "5,2025-05-12,全市护理技能大赛,competition,all members,,1,0,1,10,10.0%,",
         "1,2025-06-01,职工运动会,sports,all members,,3,20,23,3,100.0%,",
         "4,2025-09-20,义诊,volunteer,all members,内科分工会,0,200,200,3,0.0%,",
-        "3,2025-10-09,退休职工座谈会,meeting,retirees,,2,0,2,1,,attendance above eligible",
+        # neither is a retiree: kept and flagged, and not counted in the rate
+        "3,2025-10-09,退休职工座谈会,meeting,retirees,,2,0,2,1,0.0%,outside the audience",
     ]
 
 
@@ -89,9 +90,10 @@ def test_attending_twice_is_one_person_time(year: Cli):
 
 
 def test_attendance_above_eligible_is_kept_and_warned(year: Cli):
-    result = year("events", "attend", "3", "10002")
-    assert "3 members signed in, above the 1 eligible" in result.stderr
-    show = year("events", "show", "3", "--format", "json").stdout
+    # the women's event: 2 women in good standing eligible; 王芳 (not a member) walks in
+    result = year("events", "attend", "2", "10002", "10004")
+    assert "3 members signed in, above the 2 eligible" in result.stderr
+    show = year("events", "show", "2", "--format", "json").stdout
     assert '"attended": 3' in show
     assert '"participation_rate": null' in show
     assert '"flag": "over_eligible"' in show
@@ -158,14 +160,15 @@ def test_period_report_by_kind(year: Cli):
         "kind,events,person_times,participants,participation_rate,signed_up,no_show,"
         "no_show_rate,over_eligible,budget,cost,"
         "awards_hospital,awards_district,awards_city,awards_province,awards_national",
+        # in the list's order (文艺, 体育, 培训, 竞赛, 思想教育, 义诊 …)
+        "sports,1,23,3,66.7%,0,0,,0,10000.00,9500.00,0,0,0,0,0",
         # the competition: 10001 and 10004 signed up, only 10004 came
         "competition,1,1,1,33.3%,2,1,50.0%,0,,,0,0,1,1,0",
-        "health,1,1,1,33.3%,0,0,,0,,,0,0,0,0,0",
-        "meeting,1,2,2,66.7%,0,0,,1,,,0,0,0,0,0",
-        "sports,1,23,3,66.7%,0,0,,0,10000.00,9500.00,0,0,0,0,0",
         "volunteer,1,200,0,0.0%,0,0,,0,,,0,0,0,0,0",
+        "health,1,1,1,33.3%,0,0,,0,,,0,0,0,0,0",
+        "meeting,1,2,2,66.7%,0,0,,0,,,0,0,0,0,0",
         # 10001, 10002, 10004 took part; 10001 and 10004 of the 3 in good standing
-        "Total,5,227,3,66.7%,2,1,50.0%,1,10000.00,9500.00,0,0,1,1,0",
+        "Total,5,227,3,66.7%,2,1,50.0%,0,10000.00,9500.00,0,0,1,1,0",
     ]
 
 
@@ -176,7 +179,7 @@ def test_period_report_by_audience_and_branch_in_chinese(year: Cli):
     assert lines[0].startswith("对象,活动次数,人次,参与人数,参与率")
     # women: 10001 of the two women in good standing (10001, 10004)
     assert "女职工,1,1,1,50.0%" in out
-    assert "退休职工,1,2,2,0.0%,0,0,,1" in out  # the retiree did not come; two others did
+    assert "退休职工,1,2,2,0.0%,0,0,,0" in out  # the retiree did not come; two others did
     out = year("reports", "events", "--year", "2025", "--by", "branch", "--format", "csv").stdout
     # 内科分工会 organised the 义诊: its base is its 2 members in good standing
     assert "内科分工会,1,200,0,0.0%" in out
@@ -220,7 +223,7 @@ def test_signin_sheet_by_employee_number_in_chinese(year: Cli, tmp_path):
     sheet.write_text("工号\n10003\n10003\n", encoding="utf-8")
     result = year("events", "attend", "3", "--file", str(sheet), "--lang", "zh")
     assert result.stdout == "活动 3 退休职工座谈会：新签到 1 人（已签到 0 人）\n"
-    assert "超过应参加人数 1" in result.stderr
+    assert result.stderr == ""  # the one retiree of the one eligible: not above it
 
 
 def test_signin_sheet_needs_a_number_or_name_column(year: Cli, tmp_path):
@@ -430,3 +433,61 @@ def test_a_sign_in_that_adds_nobody_logs_nothing(roll: Cli):
     entries = len(json.loads(roll("log", "--limit", "1000", "-f", "json").stdout))
     roll("events", "attend", "讲座", "10001")
     assert len(json.loads(roll("log", "--limit", "1000", "-f", "json").stdout)) == entries
+
+
+def _first_column(cli: Cli, *args: str, lang: str) -> list[str]:
+    """The group of each row of a report, as the reader sees it (no header, no 合计)."""
+    out = cli(*args, "--format", "csv", "--lang", lang).stdout
+    return [line.split(",")[0] for line in out.splitlines()[1:-1]]
+
+
+def test_grouped_rows_come_in_the_code_list_order_in_both_languages(year: Cli):
+    """`reports events --by kind` sorted its rows by code (competition, health, meeting,
+    sports …) while `reports aid --by kind` keeps the list's order: the two tables of one
+    annual report ran in different orders, and neither matched the list a secretary knows
+    (文艺, 体育, 培训, 竞赛 …). Branches come in the branch list's order, not by name."""
+    from unionctl.labels import CODES
+
+    year("members", "branch", "add", "中医科分工会")  # sorts before 内科 by name
+    year("events", "add", "中医讲座", "--kind", "education", "--on", "2025-04-01",
+         "--organiser", "中医科分工会", "--audience", "youth")  # fmt: skip
+    year("events", "add", "护理沙龙", "--kind", "culture", "--on", "2025-04-02",
+         "--organiser", "护理分工会", "--audience", "children", "--eligible", "30")  # fmt: skip
+    report = ("reports", "events", "--year", "2025", "--by")
+    for lang, index in (("en", 0), ("zh", 1)):
+        kinds = ["culture", "sports", "competition", "education", "volunteer", "health", "meeting"]
+        assert _first_column(year, *report, "kind", lang=lang) == [
+            CODES["event_kind"][kind][index] for kind in kinds
+        ]
+        audiences = ["all", "women", "retirees", "youth", "children"]
+        assert _first_column(year, *report, "audience", lang=lang) == [
+            CODES["event_audience"][audience][index] for audience in audiences
+        ]
+        # the branches as listed, then an organiser that is no branch (none given: last)
+        assert _first_column(year, *report, "branch", lang=lang) == [
+            "内科分工会", "护理分工会", "中医科分工会", ""
+        ]  # fmt: skip
+
+
+def test_show_flags_who_is_outside_the_audience_and_rates_over_the_audience(year: Cli):
+    """A man at the 女职工健康讲座 was warned of when signed in, then counted as one of
+    the women who came: `events show` listed him like anyone else and the rate was
+    2 of the 2 eligible women (100%) when one of them came."""
+    year("events", "attend", "2", "10003")  # 李强, a man: kept, as the sign-in says
+    shown = json.loads(year("events", "show", "2", "--format", "json").stdout)
+    event = shown["event"]
+    assert (event["attended"], event["outside_audience"], event["eligible"]) == (2, 1, 2)
+    assert (event["participation_rate"], event["flag"]) == (0.5, "outside_audience")
+    assert [(p["emp_no"], p["flag"]) for p in shown["attendance"]] == [
+        ("10001", None),
+        ("10003", "outside_audience"),
+    ]
+    out = year("events", "show", "2", "--format", "csv").stdout
+    assert "10003,李强,内科分工会,呼吸内科,no,outside the audience" in out, out
+    zh = year("events", "show", "2", "--format", "csv", "--lang", "zh").stdout
+    assert "10003,李强,内科分工会,呼吸内科,否,非活动对象" in zh, zh
+    # the list rates the event the same way
+    listed = year("events", "list", "--audience", "women", "--format", "csv").stdout
+    assert listed.splitlines()[1] == (
+        "2,2025-03-08,女职工健康讲座,health,women,,2,0,2,2,50.0%,outside the audience"
+    )

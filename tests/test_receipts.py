@@ -62,7 +62,7 @@ WRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("aid", "policy", "set"): ("illness", "--standard", "500"),
     ("aid", "import"): ("{tmp}/aid.csv",),
     ("aid", "drive", "add"): ("为赵敏爱心捐款", "--for", "10004", "--on", "2025-06-01"),
-    ("aid", "drive", "give"): ("1", "10001", "--amount", "100", "--on", "2025-05-04"),
+    ("aid", "drive", "give"): ("1", "10002", "--amount", "100", "--on", "2025-05-04"),
     ("aid", "drive", "close"): ("1", "--on", "2025-05-20"),
     ("events", "add"): ("护理技能竞赛", "--kind", "competition", "--on", "2025-05-12"),
     ("events", "register"): ("1", "10001"),

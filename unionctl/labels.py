@@ -128,7 +128,10 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "province": ("province", "省级"),
         "national": ("national", "国家级"),
     },
-    "flag": {"over_eligible": ("attendance above eligible", "签到人数超过应参加人数")},
+    "flag": {
+        "over_eligible": ("attendance above eligible", "签到人数超过应参加人数"),
+        "outside_audience": ("outside the audience", "非活动对象"),
+    },
     "yes_no": {"yes": ("yes", "是"), "no": ("no", "否")},
     "proposal_kind": {
         "proposal": ("proposal", "提案"),
@@ -453,6 +456,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "signed_up": ("signed_up", "报名"),
     "attended": ("attended", "签到"),
     "no_show": ("no_show", "报名未到"),
+    "outside_audience": ("outside_audience", "非活动对象人数"),
     "no_show_rate": ("no_show_rate", "缺席率"),
     "headcount": ("headcount", "非会员人数"),
     "person_times": ("person_times", "人次"),
@@ -729,6 +733,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} ({name}) has died and cannot give to a drive",
         "{emp_no}（{name}）已去世，不能登记捐款",
     ),
+    "aid_donor_beneficiary": (
+        "{emp_no} ({name}) is the beneficiary of drive {id} ({title}) and cannot give to it",
+        "{emp_no}（{name}）是捐款活动 {id}（{title}）的受助人，不能向其捐款",
+    ),
     "event_off_roll": (
         "not on the roll on {on} (left the hospital or died): {emp_nos}",
         "{on} 不在册（已离职或去世）：{emp_nos}",
@@ -869,6 +877,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "aid_drive_closed": (
         "drive {id} ({title}) was closed on {on}: no more gifts",
         "捐款活动 {id}（{title}）已于 {on} 结束移交，不能再捐",
+    ),
+    # an xlsx form's printed footer: the writer gives the spreadsheet's page codes
+    "xlsx_page_footer": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "aid_drive_closed_already": (
+        "drive {id} ({title}) was closed on {on} and handed over as aid #{aid}:"
+        " nothing left to close",
+        "捐款活动 {id}（{title}）已于 {on} 结束并移交（帮扶记录 #{aid}），无需再次结束",
     ),
     "aid_drive_before_open": (
         "drive {id} opened on {opened}: {on} is before it",

@@ -11,6 +11,8 @@ for both formats. Private columns are masked unless --include-private, exactly a
 `render.cell` does it). The header is bold and frozen, widths fit Chinese text (a wide
 character counts 2), the 合计 row is bold, and the title and period go into the
 document properties; a report for a period also gets a title line above its header.
+A form to sign (a `ruled` table, the 签领表) is boxed and set up to print: A4, one page
+wide, the header row repeated on every page, the title and page numbers on each.
 
 XlsxWriter in constant_memory mode writes row by row (bench/README.md: 100,000 members in
 half openpyxl's time, flat memory). It is imported only when an xlsx is written.
@@ -40,6 +42,10 @@ from unionctl.render import (
 )
 
 MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than a huge column
+# What fits across A4 portrait at the default margins (6.9 inches at about 13 of a
+# column's width units an inch); a wider form prints landscape rather than shrunk.
+A4_PORTRAIT_WIDTH = 90
+PAGE, PAGES = "&P", "&N"  # a printed header or footer's codes: this page, how many pages
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -170,6 +176,7 @@ def _write_table(
             sheet.write_string(row, 0, label, formats.bold["text"])
             widths[0] = max(widths[0], display_width(label))
         row += 1
+    shown = [min(width, MAX_WIDTH) + 2 for width in widths]
     if table.ruled:  # a box round every cell, header to 合计, for a form to sign
         first = 1 if heading and table.title_suffix else 0
         sheet.conditional_format(
@@ -179,8 +186,26 @@ def _write_table(
             len(columns) - 1,
             {"type": "formula", "criteria": "TRUE", "format": formats.ruled},
         )
-    for index, width in enumerate(widths):
-        sheet.set_column(index, index, min(width, MAX_WIDTH) + 2)
+        _print_as_form(sheet, header_row=first, heading=heading, width=sum(shown), lang=style.lang)
+    for index, width in enumerate(shown):
+        sheet.set_column(index, index, width)
+
+
+def _print_as_form(sheet: Any, *, header_row: int, heading: str | None, width: float, lang: str):
+    """A form printed to be signed (签领表): on A4, one page wide (as many pages down as it
+    takes), the header row again atop every page, the title in each page's header and
+    the page number in its footer, so a loose page still says what it is."""
+    sheet.set_paper(9)  # A4
+    if width > A4_PORTRAIT_WIDTH:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.repeat_rows(header_row)
+    if heading:  # Excel's limit is 255 characters: a longer title is cut, not dropped
+        sheet.set_header("&C&B" + heading[:200].replace("&", "&&"))
+    sheet.set_footer("&C" + labels.message("xlsx_page_footer", lang, page=PAGE, pages=PAGES))
 
 
 def _write_row(

@@ -432,7 +432,8 @@ def aid_batch(
     ] = False,
 ) -> None:
     """One gift to each member on the roll on the day (--on) that a `members list` filter
-    selects (春节送温暖, 三八 gifts); all or nothing. Prints the 签领表 (sign-for sheet: cash,
+    selects (春节送温暖, 三八 gifts), by their status, branch, employment and hardship
+    record of that day; all or nothing. Prints the 签领表 (sign-for sheet: cash,
     goods and their value, a blank to sign) titled with the occasion and date, with a 合计
     row, in any format. The occasion (--title) is each gift's note when --note is left out.
 

@@ -67,7 +67,7 @@ def aid_drive_give(
     amount: Annotated[str, typer.Option("--amount", help="The gift in yuan, e.g. 200.")],
     on: OnDate = None,
 ) -> None:
-    """Record one member's gift to an open drive.
+    """Record one member's gift to an open drive (not the beneficiary's own).
 
     Example: unionctl aid drive give 1 10004 --amount 200 --on 2025-05-03
     """

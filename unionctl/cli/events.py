@@ -58,18 +58,19 @@ Audience = Annotated[
 
 
 def _warn_if_over(database, event_id: int) -> None:
-    """Attendance above the eligible count is kept, and said on stderr."""
+    """Attendance of the audience above the eligible count is kept, and said on stderr
+    (those not of the audience are named by the sign-in's own warning)."""
     from unionctl.labels import message
     from unionctl.reports.events import event_figures, over
 
     with database.read() as db:
         figures = event_figures(db, event_id)
-    if over(figures["attended"], figures["eligible"]):
+    if over(figures["of_audience"], figures["eligible"]):
         text = message(
             "attendance_over_eligible",
             state().language,
             id=event_id,
-            attended=figures["attended"],
+            attended=figures["of_audience"],
             eligible=figures["eligible"],
         )
         warn(f"unionctl: {text}")

@@ -22,6 +22,7 @@ from unionctl.labels import CODES, Phrase, Term
 from unionctl.lookup import aid_id, drive_id, member_id
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
+from unionctl.reports import branch_order, code_order
 from unionctl.reports.roll import ROLL_ON, last_branch_id
 
 HARDSHIP_KINDS = ("hardship", "critical_illness")  # 先建档，后帮扶 (services.aid's rule)
@@ -33,11 +34,6 @@ FLAG_SQL = (
 )
 # SQL: aid row `a` is 帮扶 to a hardship household (HARDSHIP_KINDS, as literals: codes)
 HELPED = "a.kind IN (" + ", ".join(f"'{kind}'" for kind in HARDSHIP_KINDS) + ")"
-KIND_ORDER = (
-    "CASE {col} "
-    + " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(CODES["aid_kind"]))
-    + " END"
-)
 
 LIST_COLUMNS = (
     Column("id", "int"),
@@ -151,12 +147,21 @@ def policy_list(db: Reader) -> Table:
     )
 
 
-# `reports aid --by X`: the grouping expression, how its value is shown, and the order.
+# `reports aid --by X`: the grouping expression, how its value is shown, and the order
+# (over `grp`): a code list's own, the branch list's, the calendar.
 GROUPS = {
-    "kind": ("a.kind", Column("kind", "code:aid_kind", header="aid_kind"), KIND_ORDER),
-    "month": ("substr(a.given_on, 1, 7)", Column("month"), "{col}"),
-    "branch": ("br.name", Column("branch"), "{col} IS NULL, {col}"),
-    "source": ("a.source", Column("source", "code:aid_source", header="aid_source"), "{col}"),
+    "kind": (
+        "a.kind",
+        Column("kind", "code:aid_kind", header="aid_kind"),
+        code_order("aid_kind", "grp"),
+    ),
+    "month": ("substr(a.given_on, 1, 7)", Column("month"), "grp"),
+    "branch": ("br.name", Column("branch"), branch_order("grp")),
+    "source": (
+        "a.source",
+        Column("source", "code:aid_source", header="aid_source"),
+        code_order("aid_source", "grp"),
+    ),
 }
 FIGURES = (
     Column("people", "int", header="people_helped"),
@@ -203,9 +208,7 @@ def aid_report(db: Reader, period: Period, *, by: str) -> list[Table]:
     params = {"start": period.start.isoformat(), "end": period.end.isoformat()}
     join = BRANCH_JOIN if by == "branch" else ""
     body = db.execute(
-        REPORT_SQL.format(
-            group=expression, join=join, grouping=expression, order=order.format(col="grp")
-        ),
+        REPORT_SQL.format(group=expression, join=join, grouping=expression, order=order),
         params,
     ).all()
     total = db.execute(

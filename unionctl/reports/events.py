@@ -8,9 +8,11 @@ Definitions (README "Events"):
   (retirees included), `women` gender F, `retirees` employment retired, `youth` aged 35
   or less that day (born after the day 36 years before); `children` has no default
   (the roll does not hold members' children): give --eligible;
-- an event's participation rate = members signed in ÷ eligible. Attendance above the
-  eligible count is kept (people walk in) but flagged, and its rate is shown as —,
-  never above 100%;
+- an event's participation rate = members of its audience signed in ÷ eligible. Those
+  signed in who are not of the audience (a man at a 女职工 event, by `audience_is` on
+  its first day) are kept and flagged, and not counted in the rate; attendance of the
+  audience above the eligible count is kept (people walk in) but flagged, and its rate
+  is shown as —, never above 100%;
 - a period's participation rate = of the members in good standing on the period's last
   day (today, for a period not over yet), the share who attended at least one event in
   the period. "Distinct participants" counts every member who attended, whatever their
@@ -27,6 +29,7 @@ from unionctl.labels import CODES, Term
 from unionctl.lookup import numbered_id
 from unionctl.parsing import Period, today
 from unionctl.render import Column, Record, Table
+from unionctl.reports import branch_order, code_order
 from unionctl.reports.membership import rate
 from unionctl.reports.roll import (
     BRANCH_ID,
@@ -100,6 +103,19 @@ ELIGIBLE_MANY = """CASE
 END"""
 
 ATTENDED = "(SELECT count(*) FROM event_attendance a WHERE a.event_id = ev.id)"
+# SQL: the attendee (member `m`, employment period `e` on the event's first day, LEFT
+# joined) is of the audience of event `ev`; `children` names no one on the roll.
+OF_AUDIENCE = (
+    f"(ev.audience = 'children' OR COALESCE({audience_is('ev.audience', 'ev.start_on')}, 0))"
+)
+ATTENDEE_PERIOD = (
+    f"LEFT JOIN member_period e ON e.member_id = a.member_id AND {roll_where('ev.start_on')}"
+)
+# Those of the event's audience signed in: the rate's numerator.
+ATTENDED_OF_AUDIENCE = f"""CASE WHEN ev.audience IN ('all', 'children') THEN {ATTENDED} ELSE
+    (SELECT count(*) FROM event_attendance a JOIN member m ON m.id = a.member_id
+     {ATTENDEE_PERIOD}
+     WHERE a.event_id = ev.id AND {OF_AUDIENCE}) END"""
 SIGNED_UP = "(SELECT count(*) FROM event_signup s WHERE s.event_id = ev.id)"
 NO_SHOW = (
     "(SELECT count(*) FROM event_signup s WHERE s.event_id = ev.id AND NOT EXISTS "
@@ -119,8 +135,10 @@ def event_rate(attended: int, eligible: int | None) -> float | None:
     return rate(attended, eligible)
 
 
-def _flag(attended: int, eligible: int | None):
-    return Term("flag", "over_eligible") if over(attended, eligible) else ""
+def _flag(attended: int, of_audience: int, eligible: int | None):
+    if over(of_audience, eligible):
+        return Term("flag", "over_eligible")
+    return Term("flag", "outside_audience") if attended > of_audience else ""
 
 
 # --- finding an event -----------------------------------------------------------------
@@ -180,7 +198,8 @@ def event_list(
     sql = f"""
     WITH {RUNNING_CTE}
     SELECT ev.id, ev.start_on, ev.title, ev.kind, ev.audience, ev.organiser,
-           {ATTENDED} AS attended, ev.headcount, {ELIGIBLE_MANY} AS eligible
+           {ATTENDED} AS attended, {ATTENDED_OF_AUDIENCE} AS of_audience, ev.headcount,
+           {ELIGIBLE_MANY} AS eligible
     FROM {RUNNING_JOIN} WHERE {" AND ".join(where)}
     ORDER BY ev.start_on, ev.id
     """
@@ -194,6 +213,7 @@ def event_list(
             aud,
             org,
             attended,
+            of_audience,
             headcount,
             eligible,
         ) in db.execute(sql, params):
@@ -208,8 +228,8 @@ def event_list(
                 headcount,
                 attended + headcount,
                 eligible,
-                event_rate(attended, eligible),
-                _flag(attended, eligible),
+                event_rate(of_audience, eligible),
+                _flag(attended, of_audience, eligible),
             )
 
     return Table(
@@ -226,13 +246,17 @@ def event_list(
 
 EVENT_SQL = """SELECT id, title, kind, start_on, end_on, place, organiser, audience, external,
 budget, cost FROM event WHERE id = :id"""
-FIGURES_SQL = f"""SELECT {SIGNED_UP}, {ATTENDED}, ev.headcount, {ELIGIBLE}, {NO_SHOW}
+FIGURES_SQL = f"""SELECT {SIGNED_UP}, {ATTENDED}, {ATTENDED_OF_AUDIENCE}, ev.headcount,
+{ELIGIBLE}, {NO_SHOW}
 FROM event ev WHERE ev.id = :id"""
-PEOPLE_SQL = """
+PEOPLE_SQL = f"""
 SELECT m.emp_no, m.name, br.name, m.dept,
        EXISTS (SELECT 1 FROM event_signup s WHERE s.event_id = a.event_id
-               AND s.member_id = a.member_id)
-FROM event_attendance a JOIN member m ON m.id = a.member_id
+               AND s.member_id = a.member_id),
+       {OF_AUDIENCE}
+FROM event_attendance a JOIN event ev ON ev.id = a.event_id
+JOIN member m ON m.id = a.member_id
+{ATTENDEE_PERIOD}
 LEFT JOIN branch br ON br.id = m.branch_id
 WHERE a.event_id = :id ORDER BY m.emp_no"""
 AWARDS_SQL = """
@@ -245,10 +269,13 @@ SHOW_SQL = (EVENT_SQL, FIGURES_SQL, PEOPLE_SQL, AWARDS_SQL)
 
 def event_figures(db: Reader, id_: int) -> dict:
     """The counts of one event (the CLI warns from them after a sign-in)."""
-    signed, attended, headcount, eligible, no_show = db.execute(FIGURES_SQL, {"id": id_}).one()
+    signed, attended, of_audience, headcount, eligible, no_show = db.execute(
+        FIGURES_SQL, {"id": id_}
+    ).one()
     return {
         "signed_up": signed,
         "attended": attended,
+        "of_audience": of_audience,
         "headcount": headcount,
         "eligible": eligible,
         "no_show": no_show,
@@ -262,6 +289,7 @@ def event_show(db: Reader, event_id: int) -> list[Table | Record]:
     )
     figures = event_figures(db, id_)
     attended, eligible = figures["attended"], figures["eligible"]
+    of_audience = figures["of_audience"]
     details = Record(
         key="event",
         title="t_event",
@@ -278,6 +306,7 @@ def event_show(db: Reader, event_id: int) -> list[Table | Record]:
             (Column("eligible", "int"), eligible),
             (Column("signed_up", "int"), figures["signed_up"]),
             (Column("attended", "int"), attended),
+            (Column("outside_audience", "int"), attended - of_audience),
             (Column("no_show", "int"), figures["no_show"]),
             (
                 Column("no_show_rate", "percent"),
@@ -285,8 +314,8 @@ def event_show(db: Reader, event_id: int) -> list[Table | Record]:
             ),
             (Column("headcount", "int"), figures["headcount"]),
             (Column("person_times", "int"), attended + figures["headcount"]),
-            (Column("participation_rate", "percent"), event_rate(attended, eligible)),
-            (Column("flag", "term"), _flag(attended, eligible)),
+            (Column("participation_rate", "percent"), event_rate(of_audience, eligible)),
+            (Column("flag", "term"), _flag(attended, of_audience, eligible)),
             (Column("budget", "money"), budget),
             (Column("cost", "money"), cost),
         ],
@@ -300,10 +329,18 @@ def event_show(db: Reader, event_id: int) -> list[Table | Record]:
             Column("branch"),
             Column("dept"),
             Column("signed_up", "term"),
+            Column("flag", "term"),
         ),
         rows=(
-            (no, name, branch or "", dept or "", Term("yes_no", "yes" if signed else "no"))
-            for no, name, branch, dept, signed in db.execute(PEOPLE_SQL, {"id": id_})
+            (
+                no,
+                name,
+                branch or "",
+                dept or "",
+                Term("yes_no", "yes" if signed else "no"),
+                "" if of_it else Term("flag", "outside_audience"),
+            )
+            for no, name, branch, dept, signed, of_it in db.execute(PEOPLE_SQL, {"id": id_})
         ),
     )
     awards = Table(
@@ -327,6 +364,13 @@ GROUPS = {
     "month": ("strftime('%Y-%m', ev.start_on)", Column("month")),
     "audience": ("ev.audience", Column("audience", "code:event_audience")),
     "branch": ("COALESCE(ev.organiser, '')", Column("organiser")),
+}
+# The order of each grouping's rows: a code list's own, the branch list's, the calendar.
+GROUP_ORDER = {
+    "kind": code_order("event_kind", "per.key"),
+    "month": "per.key",
+    "audience": code_order("event_audience", "per.key"),
+    "branch": branch_order("per.key"),
 }
 
 
@@ -353,7 +397,8 @@ def _report_sql(group: str) -> str:
     WITH {RUNNING_CTE},
     ev AS MATERIALIZED (
         SELECT ev.id, {key} AS key, ev.budget, ev.cost, ev.headcount,
-               {ATTENDED} AS attended, {ELIGIBLE_MANY} AS eligible,
+               {ATTENDED} AS attended, {ATTENDED_OF_AUDIENCE} AS of_audience,
+               {ELIGIBLE_MANY} AS eligible,
                {SIGNED_UP} AS signed_up, {NO_SHOW} AS no_show
         FROM {RUNNING_JOIN} WHERE ev.start_on BETWEEN :start AND :end
     ),
@@ -364,7 +409,7 @@ def _report_sql(group: str) -> str:
     ),
     per AS (
         SELECT key, count(*) AS events, SUM(attended + headcount) AS person_times,
-               SUM(attended > eligible) AS over, SUM(budget) AS budget, SUM(cost) AS cost,
+               SUM(of_audience > eligible) AS over, SUM(budget) AS budget, SUM(cost) AS cost,
                SUM(signed_up) AS signed_up, SUM(no_show) AS no_show
         FROM ev GROUP BY key
     ),
@@ -387,7 +432,7 @@ def _report_sql(group: str) -> str:
     FROM per
     LEFT JOIN people ON people.key = per.key
     LEFT JOIN aw ON aw.key = per.key
-    ORDER BY per.key
+    ORDER BY {GROUP_ORDER[group]}
     """
 
 

@@ -22,6 +22,7 @@ from unionctl.labels import Phrase
 from unionctl.lookup import suggest_names
 from unionctl.parsing import Period
 from unionctl.render import Column, Record, Table
+from unionctl.reports import code_order
 
 SESSION_CODE = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
 
@@ -284,16 +285,9 @@ def proposals_report(db: Reader, period: Period, *, by: str, day: dt.date) -> Ta
         "day": day.isoformat(),
     }
     order = {
-        "kind": "CASE grp WHEN 'proposal' THEN 0 WHEN 'suggestion' THEN 1 ELSE 2 END",
-        "status": "CASE grp "
-        + " ".join(
-            f"WHEN '{s}' THEN {i}"
-            for i, s in enumerate(
-                ("submitted", "accepted", "rejected", "converted", "assigned", "replied", "closed")
-            )
-        )
-        + " END",
-    }.get(by, "grp IS NULL, received DESC, grp")
+        "kind": code_order("proposal_kind", "grp"),
+        "status": code_order("proposal_status", "grp"),
+    }.get(by, "grp IS NULL, received DESC, grp")  # free text: the most cases first
     body = db.execute(
         REPORT_SQL.format(group=expression, grouping=expression, overdue=OVERDUE, order=order),
         params,

@@ -15,6 +15,7 @@ from unionctl.db.reader import Reader
 from unionctl.labels import Term
 from unionctl.lookup import branch_id, member_id
 from unionctl.render import Column, Record, Table
+from unionctl.reports.roll import BRANCH_ID, roll_from, roll_where
 
 # The roster columns, in file order, with what each reads (`m` the member, `br` its
 # branch): `members list` shows them, `members export` writes them and
@@ -58,25 +59,49 @@ def member_query(
     *,
     private_search: bool = False,
     where: tuple[str, ...] = (),
+    as_of_day: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """The one roster selection, as SQL and its parameters: `columns` (SQL over `m`, the
     member, and `br`, its branch) of the members `filters` select, by employee number.
     `where` adds conditions of the caller's (with their parameters added by the caller).
-    `db` (a Reader or a Session) looks the branch up: an unknown one is refused."""
+    `db` (a Reader or a Session) looks the branch up: an unknown one is refused.
+
+    `as_of_day`: only those on the roll on `:day` (bound by the caller; reports.roll's
+    definition), and the filters that have a history — status, branch, employment, an
+    open hardship record — read it as it was that day, `br` being the branch of that day:
+    a batch entered in December for June reaches June's members, not today's."""
     conditions = list(where)
     params: dict[str, Any] = {}
+    # what each history filter reads: today's value on the member row, or the period
+    # covering :day (roll_from's aliases e, s, b)
+    reads = {
+        "branch": "m.branch_id",
+        "status": "m.status",
+        "employment": "m.employment",
+        "open_record": "h.closed_on IS NULL",
+    }
+    if as_of_day:
+        reads = {
+            "branch": BRANCH_ID,
+            "status": "s.value",
+            "employment": "e.value",
+            "open_record": (
+                "h.registered_on <= :day AND (h.closed_on IS NULL OR h.closed_on > :day)"
+            ),
+        }
+        conditions.insert(0, roll_where())
     if filters.branch:
         params["branch_id"] = branch_id(db, filters.branch)
-        conditions.append("m.branch_id = :branch_id")
+        conditions.append(f"{reads['branch']} = :branch_id")
     for name in ("dept", "status", "employment", "gender"):
         value = getattr(filters, name)
         if value:
             params[name] = value
-            conditions.append(f"m.{name} = :{name}")
+            conditions.append(f"{reads.get(name, 'm.' + name)} = :{name}")
     if filters.hardship:
         conditions.append(
             "EXISTS (SELECT 1 FROM hardship_record h"
-            " WHERE h.member_id = m.id AND h.closed_on IS NULL)"
+            f" WHERE h.member_id = m.id AND {reads['open_record']})"
         )
     if filters.born_month:
         params["born_month"] = f"{filters.born_month:02d}"
@@ -92,10 +117,17 @@ def member_query(
         conditions.append(
             "(" + " OR ".join(f"{field} LIKE :pattern ESCAPE '\\'" for field in searched) + ")"
         )
-    sql = (
-        f"SELECT {', '.join(columns)} FROM member m"
-        " LEFT OUTER JOIN branch br ON br.id = m.branch_id"
-    )
+    if as_of_day:
+        sql = (
+            f"SELECT {', '.join(columns)} FROM {roll_from()}"
+            " JOIN member m ON m.id = e.member_id"
+            f" LEFT OUTER JOIN branch br ON br.id = {BRANCH_ID}"
+        )
+    else:
+        sql = (
+            f"SELECT {', '.join(columns)} FROM member m"
+            " LEFT OUTER JOIN branch br ON br.id = m.branch_id"
+        )
     if conditions:
         sql += " WHERE " + " AND ".join(conditions)
     return sql + " ORDER BY m.emp_no", params

@@ -310,16 +310,14 @@ def _policy_view(row: AidPolicy) -> dict:
 
 def selected_members(session, filters, *, on: dt.date) -> list[str]:
     """The employee numbers of those on the roll on `on` (reports.roll's definition) that
-    a `members list` filter selects (reports.roster's one query). Everyone ever on the roll
-    would reach the dead and those who left; today's roll would reach, in a back-entered
-    batch, someone hired after it."""
+    a `members list` filter selects (reports.roster's one query), by their status, branch,
+    employment and hardship record of that day. Everyone ever on the roll would reach the
+    dead and those who left; today's roll or today's status would reach, in a back-entered
+    batch, someone hired or joined after it."""
     from unionctl.db.reader import Reader
-    from unionctl.reports.roll import ROLL_ON
     from unionctl.reports.roster import member_query
 
-    sql, params = member_query(
-        session, filters, ["m.emp_no"], where=(f"m.id IN (SELECT member_id FROM ({ROLL_ON}))",)
-    )
+    sql, params = member_query(session, filters, ["m.emp_no"], as_of_day=True)
     return Reader.of(session).execute(sql, {**params, "day": on.isoformat()}).scalars()
 
 
@@ -453,8 +451,20 @@ def add_drive(
     return drive
 
 
-def _open_drive(work: Work, value: str, day: dt.date) -> AidDrive:
+def _open_drive(work: Work, value: str, day: dt.date, *, closing: bool = False) -> AidDrive:
     drive = work.session.get(AidDrive, drive_id(work.session, value, open_only=True))
+    if drive.closed_on is not None and closing:
+        # closing twice: say when and as what it was handed over, not "no more gifts"
+        handover = work.session.exec(
+            select(Aid.id).where(Aid.drive_id == drive.id).order_by(Aid.id)
+        ).first()
+        raise UnionError(
+            "aid_drive_closed_already",
+            id=drive.id,
+            title=drive.title,
+            on=drive.closed_on.isoformat(),
+            aid=handover,
+        )
     if drive.closed_on is not None:
         raise UnionError(
             "aid_drive_closed", id=drive.id, title=drive.title, on=drive.closed_on.isoformat()
@@ -469,7 +479,7 @@ def _open_drive(work: Work, value: str, day: dt.date) -> AidDrive:
 def donate(
     work: Work, *, drive: str, member: str, amount: int, on: dt.date | None
 ) -> tuple[AidDrive, Member, AidDonation]:
-    """One member's gift to an open drive."""
+    """One member's gift to an open drive, never the beneficiary's own."""
     day = on or today()
     if day > today():
         raise UnionError("future_date", value=day.isoformat())
@@ -477,6 +487,14 @@ def donate(
     donor = find_member(work.session, member)
     if donor.status == "deceased":
         raise UnionError("aid_donor_deceased", emp_no=donor.emp_no, name=donor.name)
+    if donor.id == row.member_id:  # their own money back to them, counted as colleagues'
+        raise UnionError(
+            "aid_donor_beneficiary",
+            emp_no=donor.emp_no,
+            name=donor.name,
+            id=row.id,
+            title=row.title,
+        )
     check_amount(amount)
     if amount == 0:
         raise UnionError("aid_nothing")
@@ -500,7 +518,7 @@ def close_drive(
     day = on or today()
     if day > today():
         raise UnionError("future_date", value=day.isoformat())
-    row = _open_drive(work, drive, day)
+    row = _open_drive(work, drive, day, closing=True)
     total, last = (
         work.session.connection()
         .execute(
