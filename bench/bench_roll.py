@@ -4,7 +4,7 @@ Run by hand (never in CI: CI machines are noisy), then copy the printed tables i
 bench/README.md with the machine and the date:
 
     python bench/bench_roll.py reports --sizes 100000,1000000 --repeat 3
-    python bench/bench_roll.py import --size 1000000
+    python bench/bench_roll.py import --size 1000000 --repeat 3
 
 `reports` builds a database with a realistic history straight into the tables of the
 current schema (after `unionctl init`; executemany, not the CLI import, so 1M members
@@ -14,7 +14,8 @@ binds filled in) and prints each query's plan. `--keep DIR` keeps the databases.
 
 `import` writes a roster CSV and loads it three ways into fresh databases:
 `unionctl members import`, `sqlite-utils insert … --csv` (if installed) and a plain
-sqlite3 executemany of the same rows into a bare table.
+sqlite3 executemany of the same rows into a bare table, the ways taking turns, each after
+`sync` and a pause (`--settle`).
 """
 
 from __future__ import annotations
@@ -168,21 +169,67 @@ def run_child(args: list[str], env: dict[str, str], repeat: int) -> tuple[float,
     peak RSS in MB, and the last run's stdout. On a shared machine the CPU time is the
     figure to compare: wall time there measures the other tenants too."""
     compiled()
-    times, cpus, peaks = [], [], []
-    out = ""
-    for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M %U %S", *args], env=env, capture_output=True, text=True
-        )
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
-        peak, user, system = done.stderr.strip().splitlines()[-1].split()
-        peaks.append(int(peak) // 1024)
-        cpus.append(float(user) + float(system))
-        out = done.stdout
-    return statistics.median(times), statistics.median(cpus), max(peaks), out
+    runs = [timed(args, env) for _ in range(repeat)]
+    return (
+        statistics.median(r[0] for r in runs),
+        statistics.median(r[1] for r in runs),
+        max(r[2] for r in runs),
+        runs[-1][4],
+    )
+
+
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, float, int, int, str]:
+    """One run: wall seconds, CPU seconds (user + sys, its children's included), the peak
+    RSS of its largest process and the peak memory of all its processes together (PSS,
+    sampled every 0.1 s: an import reads ahead in a second process), in MB, and its
+    stdout."""
+    import threading
+
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        ["/usr/bin/time", "-f", "%M %U %S", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    tree_peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal tree_peak
+        while not done.wait(0.1):
+            tree_peak = max(tree_peak, tree_pss_kb(child.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = child.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{err}")
+    peak, user, system = err.strip().splitlines()[-1].split()
+    return seconds, float(user) + float(system), int(peak) // 1024, tree_peak // 1024, out
+
+
+def tree_pss_kb(pid: int) -> int:
+    """The memory of a process and all its descendants, in KiB (Linux /proc): their
+    proportional set sizes, so the pages a forked child shares with its parent count
+    once, not once in each RSS."""
+    total = 0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
 
 
 def compiled() -> None:
@@ -293,41 +340,58 @@ conn.commit()
 """
 
 
-def bench_import(size: int, keep: Path | None) -> None:
+def bench_import(size: int, keep: Path | None, repeat: int, settle: float) -> None:
+    """Each way `repeat` times, the ways taking turns (A B C A B C …), each into a fresh
+    file after `sync` and `settle` seconds: the disk's write-back of one run's ~1 GB
+    otherwise lands in the next one's time."""
     work = Path(tempfile.mkdtemp(prefix="unionctl-import-", dir=keep))
     roster = work / "roster.csv"
     make_roster(roster, size)
-    rows = []
+    runs: dict[str, list[tuple]] = {}
     try:
+        empty = work / "empty.db"
+        init_env = {**os.environ, "UNIONCTL_DB": str(empty), "UNIONCTL_LANG": "en"}
+        subprocess.run([sys.executable, "-m", "unionctl", "init"], env=init_env, check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
         db = work / "union.db"
         env = {**os.environ, "UNIONCTL_DB": str(db), "UNIONCTL_LANG": "en"}
-        subprocess.run([sys.executable, "-m", "unionctl", "init"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
         # sqlite-utils beside this Python (a venv's bin need not be on PATH), else on PATH
         beside = Path(sys.executable).with_name("sqlite-utils")
         sqlite_utils = str(beside) if beside.exists() else shutil.which("sqlite-utils")
         ways = [
-            ("unionctl members import", [sys.executable, "-m", "unionctl", "members", "import",
-                                         str(roster), "--create-branches"]),
-            ("sqlite-utils insert --csv", [sqlite_utils or "sqlite-utils", "insert",
-                                           str(work / "su.db"), "member", str(roster), "--csv"]),
-            ("sqlite3 executemany", [sys.executable, "-c", EXECUTEMANY, str(work / "em.db"),
-                                     str(roster)]),
+            ("unionctl members import", db, [sys.executable, "-m", "unionctl", "members",
+                                             "import", str(roster), "--create-branches"]),
+            ("sqlite-utils insert --csv", work / "su.db", [sqlite_utils or "sqlite-utils",
+                                                           "insert", str(work / "su.db"),
+                                                           "member", str(roster), "--csv"]),
+            ("sqlite3 executemany", work / "em.db", [sys.executable, "-c", EXECUTEMANY,
+                                                     str(work / "em.db"), str(roster)]),
         ]  # fmt: skip
-        for label, args in ways:
-            if args[0] == "sqlite-utils":  # not installed: skip it
-                continue
-            seconds, cpu, peak, _out = run_child(args, env, 1)
-            rows.append((label, seconds, cpu, peak))
-            print(f"{size:,} {label:<28} {seconds:7.2f} s (CPU {cpu:.2f}) {peak:5d} MB",
-                  file=sys.stderr)  # fmt: skip
+        ways = [way for way in ways if way[2][0] != "sqlite-utils"]  # not installed: skipped
+        compiled()
+        for turn in range(repeat):
+            for label, target, args in ways:
+                for suffix in ("", "-wal", "-shm"):
+                    target.with_name(target.name + suffix).unlink(missing_ok=True)
+                if target == db:
+                    shutil.copy(empty, db)
+                os.sync()
+                time.sleep(settle)
+                run = timed(args, env)
+                runs.setdefault(label, []).append(run)
+                print(f"{size:,} {label:<28} turn {turn + 1}: {run[0]:7.2f} s (CPU {run[1]:.2f})"
+                      f" {run[2]:5d} MB, all processes {run[3]:5d} MB",
+                      file=sys.stderr)  # fmt: skip
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    print("| rows | way | wall | CPU (user + sys) | peak RSS |")
+    print("| rows | way | wall, median (min–max) | CPU (user+sys) | peak: largest RSS / all PSS |")
     print("|---:|---|---:|---:|---:|")
-    for label, seconds, cpu, peak in rows:
-        print(f"| {size:,} | {label} | {seconds:.1f} s | {cpu:.1f} s | {peak} MB |")
+    for label, got in runs.items():
+        walls = [r[0] for r in got]
+        print(f"| {size:,} | {label} | {statistics.median(walls):.1f} s ({min(walls):.1f}–"
+              f"{max(walls):.1f}) | {statistics.median(r[1] for r in got):.1f} s | "
+              f"{max(r[2] for r in got)} / {max(r[3] for r in got)} MB |")  # fmt: skip
 
 
 def main() -> None:
@@ -340,11 +404,13 @@ def main() -> None:
     imports = sub.add_parser("import")
     imports.add_argument("--size", type=int, default=1_000_000)
     imports.add_argument("--keep", type=Path)
+    imports.add_argument("--repeat", type=int, default=3)
+    imports.add_argument("--settle", type=float, default=5.0, help="seconds after sync")
     options = parser.parse_args()
     if options.what == "reports":
         bench_reports([int(s) for s in options.sizes.split(",")], options.repeat, options.keep)
     else:
-        bench_import(options.size, options.keep)
+        bench_import(options.size, options.keep, options.repeat, options.settle)
 
 
 if __name__ == "__main__":
