@@ -254,3 +254,16 @@ def test_why_a_file_could_not_be_used_is_said_in_the_chosen_language(cli: Cli, t
     assert "这是一个文件夹" in result.stderr and "directory" not in result.stderr
     missing = cli.fails("members", "import", str(tmp_path / "无.csv"), env={"UNIONCTL_LANG": "zh"})
     assert "文件或文件夹不存在" in missing.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_import_whose_summary_cannot_be_printed_says_it_committed(roll: Cli, tmp_path: Path):
+    members = tmp_path / "m.csv"
+    members.write_text("emp_no,name\n30001,甲\n", encoding="utf-8")
+    line = _one_error_line(_shell(roll, f"members import {members}", ">/dev/full"))
+    assert "saved" in line
+    gifts = tmp_path / "a.csv"
+    gifts.write_text("工号,帮扶类别,金额,日期\n10001,生病住院,500,2025-03-01\n", encoding="utf-8")
+    line = _one_error_line(_shell(roll, f"aid import {gifts}", ">/dev/full"))
+    assert "saved" in line
+    assert "30001" in roll("members", "list", "--format", "csv").stdout

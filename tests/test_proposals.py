@@ -4,6 +4,7 @@ overdue rule, the report's rates, the import, both languages and bad input."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -700,3 +701,14 @@ def test_the_report_reads_only_the_period_by_its_index(cli: Cli, by: str):
     plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
     conn.close()
     assert any("USING INDEX ix_proposal_submitted (submitted_on>? AND" in p for p in plan), plan
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_import_whose_summary_cannot_be_printed_says_it_committed(
+    session_5_7: Cli, tmp_path: Path
+):
+    from test_output import _one_error_line, _shell
+
+    path = _write(tmp_path / "提案.csv", GOOD_ZH)
+    line = _one_error_line(_shell(session_5_7, f"proposals import {path}", ">/dev/full"))
+    assert "saved" in line

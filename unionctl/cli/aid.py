@@ -562,6 +562,7 @@ def aid_import(
             again=again,
             advance=advance,
         )
+    state().committed = not dry_run
     say(
         "aid_import_checked" if dry_run else "aid_imported",
         path=file,

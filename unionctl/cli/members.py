@@ -704,6 +704,7 @@ def members_import(
             status_on=when,
             advance=advance,
         )
+    state().committed = not dry_run  # an output failure from here on must say it landed
     if dry_run and result.changes:
         emit(_changes_table(result.changes))
     counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}

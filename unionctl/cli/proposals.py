@@ -440,6 +440,7 @@ def proposals_import(
             dry_run=dry_run,
             advance=advance,
         )
+    state().committed = not dry_run
     say(
         "proposals_import_checked" if dry_run else "proposals_imported",
         path=file,
