@@ -1173,3 +1173,67 @@ def test_a_refusal_met_while_reading_ahead_is_the_same_one_line(
     result = roll.fails("members", "import", str(path))
     assert "(bad bytes at line 4)" in result.stderr
     assert db_dump(roll.db) == before
+
+
+def test_ctrl_c_during_a_large_import_is_one_line_and_writes_nothing(roll: Cli, tmp_path: Path):
+    """A real SIGINT to the process group (as a terminal's Ctrl-C: the process reading
+    ahead gets it too), sent once the write transaction has begun: one line, exit 130,
+    the database as it was, no process left behind. The page cache's restore on an
+    interrupted connection used to replace the interrupt with SQLAlchemy's traceback."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from unionctl.services.member_import import READ_AHEAD_BYTES
+
+    path = write(tmp_path / "big.csv", _roster(60_000))
+    assert path.stat().st_size >= READ_AHEAD_BYTES
+    before = db_dump(roll.db)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "unionctl", "members", "import", str(path)],
+        env={**os.environ, **roll.env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while child.poll() is None and time.monotonic() < deadline:
+        probe = sqlite3.connect(roll.db, timeout=0)
+        try:
+            probe.execute("BEGIN IMMEDIATE")  # free: the import has not begun writing
+            probe.rollback()
+        except sqlite3.OperationalError:  # locked: the write transaction is open
+            break
+        finally:
+            probe.close()
+        time.sleep(0.01)
+    time.sleep(0.3)  # into the chunks
+    assert child.poll() is None, "the import ended before it could be interrupted"
+    os.killpg(child.pid, signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 130, (out, err)
+    assert err == "unionctl: interrupted: nothing was written\n"
+    assert db_dump(roll.db) == before
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(child.pid, 0)  # the group is gone: the reader ended too
+
+
+def test_the_page_cache_is_not_restored_on_a_connection_an_interrupt_invalidated(tmp_path: Path):
+    """SQLAlchemy invalidates a connection whose statement a Ctrl-C interrupted; setting
+    the cache back on it raised PendingRollbackError in place of the interrupt (a
+    traceback). The interrupt itself must come through."""
+    from sqlalchemy import create_engine
+
+    from unionctl.services.member_import import _page_cache
+
+    engine = create_engine(f"sqlite:///{tmp_path / 't.db'}")
+    with engine.connect() as conn:
+        conn.begin()
+        with pytest.raises(KeyboardInterrupt), _page_cache(conn, 1024):
+            conn.invalidate()  # what the interrupted statement leaves
+            raise KeyboardInterrupt
+    engine.dispose()

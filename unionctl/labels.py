@@ -880,6 +880,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # an xlsx form's printed footer: the writer gives the spreadsheet's page codes
     "xlsx_page_footer": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    # Ctrl-C during a command (cli.UnionGroup.invoke)
+    "interrupted": ("interrupted: nothing was written", "已中断：未写入任何内容"),
+    "interrupted_committed": (
+        "interrupted after the change was saved: check it with `unionctl log`",
+        "已中断，但更改已保存：可用 `unionctl log` 查看",
+    ),
     "aid_drive_closed_already": (
         "drive {id} ({title}) was closed on {on} and handed over as aid #{aid}:"
         " nothing left to close",

@@ -74,6 +74,15 @@ class UnionGroup(TyperGroup):
         except Exception as error:
             _report(error)
             raise
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, saying whether the write got as far as its commit (a
+            # write is one transaction: before it, nothing was written); exit 130
+            from unionctl.labels import message
+
+            state = context.state()
+            key = "interrupted_committed" if state.committed else "interrupted"
+            typer.echo(f"unionctl: {message(key, state.language)}", err=True)
+            raise typer.Exit(130) from None
         finally:
             for database in context.state().opened:
                 database.dispose()

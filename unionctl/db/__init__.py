@@ -395,7 +395,8 @@ class DeferredIndexes:
             for sql in self.dropped:
                 self.conn.exec_driver_sql(sql)
         finally:
-            self.conn.exec_driver_sql(f"PRAGMA threads = {before}")
+            if not self.conn.invalidated:  # as a Ctrl-C in a build leaves it: let it be
+                self.conn.exec_driver_sql(f"PRAGMA threads = {before}")
         self.dropped = []
 
 

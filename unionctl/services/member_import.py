@@ -363,7 +363,8 @@ def _page_cache(conn, kib: int) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
+        if not conn.invalidated:  # a Ctrl-C inside a statement invalidates it: let it be
+            conn.exec_driver_sql(f"PRAGMA cache_size = {before}")
 
 
 def import_members(
