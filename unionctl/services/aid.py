@@ -453,21 +453,16 @@ def add_drive(
 
 def _open_drive(work: Work, value: str, day: dt.date, *, closing: bool = False) -> AidDrive:
     drive = work.session.get(AidDrive, drive_id(work.session, value, open_only=True))
-    if drive.closed_on is not None and closing:
+    if drive.closed_on is not None:
+        on = drive.closed_on.isoformat()
+        if not closing:
+            raise UnionError("aid_drive_closed", id=drive.id, title=drive.title, on=on)
         # closing twice: say when and as what it was handed over, not "no more gifts"
         handover = work.session.exec(
             select(Aid.id).where(Aid.drive_id == drive.id).order_by(Aid.id)
         ).first()
         raise UnionError(
-            "aid_drive_closed_already",
-            id=drive.id,
-            title=drive.title,
-            on=drive.closed_on.isoformat(),
-            aid=handover,
-        )
-    if drive.closed_on is not None:
-        raise UnionError(
-            "aid_drive_closed", id=drive.id, title=drive.title, on=drive.closed_on.isoformat()
+            "aid_drive_closed_already", id=drive.id, title=drive.title, on=on, aid=handover
         )
     if day < drive.opened_on:
         raise UnionError(
