@@ -755,7 +755,7 @@ _AWKWARD_TEXT = st.one_of(
     fmt=st.sampled_from(["csv", "tsv"]),
     lang=st.sampled_from(["zh", "en"]),
     bom=st.booleans(),
-    chunk=st.sampled_from([1, 3, 2048]),
+    chunk=st.sampled_from([1, 3, 256, 2048]),
 )
 def test_delimited_rows_are_what_csv_writer_makes_of_each_guarded_cell(rows, fmt, lang, bom, chunk):
     """The CSV/TSV writer's column-at-a-time path (plain chunks joined, the rest through
@@ -799,6 +799,38 @@ def test_a_chunk_boundary_loses_no_row():
         tty=False,
     )
     assert out.getvalue().splitlines()[1:] == [str(i) for i in range(len(rows))]
+
+
+@given(
+    chunks=st.lists(
+        st.lists(
+            st.one_of(
+                st.none(),
+                st.integers(-(10**12), 10**12),
+                st.sampled_from([0, 1, 5000, 20000, True, 1.0, 1.5, -0.0, Decimal(100)]),
+            ),
+            max_size=12,
+        ),
+        max_size=8,
+    ),
+    kept=st.sampled_from([0, 2, 4096]),
+)
+def test_money_texts_are_format_money_through_the_memo(chunks, kept):
+    """A money column formats each distinct amount once and keeps at most MONEY_MEMO
+    (and a chunk's): chunk after chunk, kept or cleared, each text is format_money's."""
+    from unionctl import render
+    from unionctl.parsing import format_money
+
+    saved, render.MONEY_MEMO = render.MONEY_MEMO, kept
+    try:
+        texts = render._common_texts(Column("amount", "money"), Style(format="csv"))
+        longest = 0
+        for values in chunks:
+            longest = max(longest, len(values))
+            assert texts(values) == [format_money(v) for v in values]
+            assert len(texts._memo) <= kept + 2 + longest  # beyond MONEY_MEMO: cleared
+    finally:
+        render.MONEY_MEMO = saved
 
 
 @pytest.mark.parametrize(
