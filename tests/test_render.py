@@ -746,8 +746,11 @@ _AWKWARD_TEXT = st.one_of(
         st.tuples(
             st.one_of(st.none(), _AWKWARD_TEXT, _ANY_TEXT),
             st.one_of(st.none(), _AWKWARD_TEXT),
-            st.one_of(st.none(), st.dates(), _AWKWARD_TEXT),
-            st.one_of(st.none(), st.sampled_from(["illness", "holiday"]), _AWKWARD_TEXT),
+            st.one_of(st.none(), st.dates(), st.datetimes(), _AWKWARD_TEXT),
+            # equal values of other types (1, True, 1.0) must not share a remembered cell
+            st.one_of(
+                st.none(), st.sampled_from(["illness", "holiday", 1, True, 1.0]), _AWKWARD_TEXT
+            ),
             st.one_of(st.none(), st.integers(-(10**12), 10**12)),
         ),
         max_size=40,
@@ -756,10 +759,15 @@ _AWKWARD_TEXT = st.one_of(
     lang=st.sampled_from(["zh", "en"]),
     bom=st.booleans(),
     chunk=st.sampled_from([1, 3, 256, 2048]),
+    kept=st.sampled_from([0, 2, 4096]),
 )
-def test_delimited_rows_are_what_csv_writer_makes_of_each_guarded_cell(rows, fmt, lang, bom, chunk):
+def test_delimited_rows_are_what_csv_writer_makes_of_each_guarded_cell(
+    rows, fmt, lang, bom, chunk, kept
+):
     """The CSV/TSV writer's column-at-a-time path (plain chunks joined, the rest through
-    csv.writer) against the reference: each cell by render.cell, its guard, csv.writer."""
+    csv.writer; a date's or a code's cell made once and remembered, DISTINCT_MEMO of
+    them, then cleared) against the reference: each cell by render.cell, its guard,
+    csv.writer."""
     from unionctl import render
 
     columns = [
@@ -779,11 +787,12 @@ def test_delimited_rows_are_what_csv_writer_makes_of_each_guarded_cell(rows, fmt
         texts = [render.cell(c, v, style) for c, v in zip(columns, row, strict=True)]
         writer.writerow([t if g is None else g(t) for t, g in zip(texts, guards, strict=True)])
     out = io.StringIO()
-    kept, render.CHUNK = render.CHUNK, chunk
+    saved = render.CHUNK, render.DISTINCT_MEMO
+    render.CHUNK, render.DISTINCT_MEMO = chunk, kept
     try:
         write(Table(key="t", columns=columns, rows=iter(rows)), style, out, tty=False)
     finally:
-        render.CHUNK = kept
+        render.CHUNK, render.DISTINCT_MEMO = saved
     assert out.getvalue() == expected.getvalue()
 
 
