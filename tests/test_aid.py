@@ -1689,6 +1689,34 @@ def test_the_sign_sheet_is_set_up_to_print_and_sign(roll: Cli, tmp_path):
     assert "!$2:$2</definedName>" in book, book
 
 
+def test_the_sign_sheet_rows_are_tall_enough_to_sign_in(roll: Cli, tmp_path):
+    """Printed, the 签领表's rows were Excel's default 15 pt (about 5 mm): no room for a
+    signature by hand. Every row from the header to 合计 is now FORM_ROW_HEIGHT (about
+    8.5 mm), its cells centred top to bottom; the title line stays as it was."""
+    from openpyxl import load_workbook
+
+    from unionctl.xlsx import FORM_ROW_HEIGHT
+
+    path = tmp_path / "签领表.xlsx"
+    _batch(roll, "--amount", "200", "--title", "三八节慰问", "-f", "xlsx", "-o", str(path),
+           "--lang", "zh")  # fmt: skip
+    sheet = load_workbook(path).active
+    last = sheet.max_row
+    assert sheet.cell(last, 1).value == "合计"
+    assert FORM_ROW_HEIGHT >= 24
+    for row in range(2, last + 1):  # the header, each person, 合计
+        assert sheet.row_dimensions[row].height == FORM_ROW_HEIGHT, row
+        for column in range(1, sheet.max_column + 1):
+            assert sheet.cell(row, column).alignment.vertical == "center", (row, column)
+    assert sheet.row_dimensions[1].height in (None, 15), sheet.row_dimensions[1].height
+    # any other table keeps the spreadsheet's own rows
+    listing = tmp_path / "list.xlsx"
+    roll("aid", "list", "-f", "xlsx", "-o", str(listing))
+    other = load_workbook(listing).active
+    assert {other.row_dimensions[r].height for r in range(1, other.max_row + 1)} <= {None, 15}
+    assert other.cell(2, 1).alignment.vertical is None
+
+
 def test_report_rows_come_in_the_code_list_order_in_both_languages(roll: Cli):
     """`reports aid --by source` put 爱心捐款 before 工会经费 (by code) and `--by branch`
     sorted the branches by name: each list has its own order, the same in both languages."""

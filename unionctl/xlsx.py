@@ -12,7 +12,8 @@ for both formats. Private columns are masked unless --include-private, exactly a
 character counts 2), the 合计 row is bold, and the title and period go into the
 document properties; a report for a period also gets a title line above its header.
 A form to sign (a `ruled` table, the 签领表) is boxed and set up to print: A4, one page
-wide, the header row repeated on every page, the title and page numbers on each.
+wide, rows tall enough to sign in, the header row repeated on every page, the title and
+page numbers on each.
 
 XlsxWriter in constant_memory mode writes row by row (bench/README.md: 100,000 members in
 half openpyxl's time, flat memory). It is imported only when an xlsx is written.
@@ -45,6 +46,10 @@ MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than a
 # What fits across A4 portrait at the default margins (6.9 inches at about 13 of a
 # column's width units an inch); a wider form prints landscape rather than shrunk.
 A4_PORTRAIT_WIDTH = 90
+# A form's rows, header to 合计, in points: room to sign by hand (about 8.5 mm; the
+# spreadsheet's own 15 pt is about 5 mm). Its title line keeps the usual height.
+FORM_ROW_HEIGHT = 24
+TITLE_ROW_HEIGHT = 15
 PAGE, PAGES = "&P", "&N"  # a printed header or footer's codes: this page, how many pages
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -87,6 +92,7 @@ def _write(items: Sequence[Table | Record], style: Style, path: str) -> None:
         },
     )
     formats = _Formats(book)
+    form_formats = None  # made when a form is written
     names: set[str] = set()
     headings = []
     for item in items:
@@ -97,6 +103,9 @@ def _write(items: Sequence[Table | Record], style: Style, path: str) -> None:
         sheet = book.add_worksheet(_sheet_name(heading or table.key, names))
         if isinstance(item, Record):
             _write_record(sheet, item, style, formats)
+        elif table.ruled:
+            form_formats = form_formats or _Formats(book, form=True)
+            _write_table(sheet, table, style, form_formats, heading)
         else:
             _write_table(sheet, table, style, formats, heading)
     book.set_properties(
@@ -111,21 +120,27 @@ def _write(items: Sequence[Table | Record], style: Style, path: str) -> None:
 
 
 class _Formats:
-    def __init__(self, book: Any) -> None:
-        self.header = book.add_format({"bold": True, "bottom": 1, "text_wrap": True})
+    """The cell formats of a book; a form's (`form`) are centred top to bottom, for its
+    rows of FORM_ROW_HEIGHT."""
+
+    def __init__(self, book: Any, *, form: bool = False) -> None:
+        def add(spec: dict[str, Any]) -> Any:
+            return book.add_format({**spec, "valign": "vcenter"} if form else spec)
+
+        self.header = add({"bold": True, "bottom": 1, "text_wrap": True})
         self.title = book.add_format({"bold": True, "font_size": 13})
-        self.text = book.add_format({"num_format": "@"})
-        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
-        self.datetime = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-        self.money = book.add_format({"num_format": "0.00"})
-        self.int = book.add_format({"num_format": "0"})
-        self.signed = book.add_format({"num_format": "+0;-0;0"})
-        self.percent = book.add_format({"num_format": "0.0%"})
+        self.text = add({"num_format": "@"})
+        self.date = add({"num_format": "yyyy-mm-dd"})
+        self.datetime = add({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        self.money = add({"num_format": "0.00"})
+        self.int = add({"num_format": "0"})
+        self.signed = add({"num_format": "+0;-0;0"})
+        self.percent = add({"num_format": "0.0%"})
         self.ruled = book.add_format({"border": 1})
         self.bold = {}
         for name in ("text", "date", "datetime", "money", "int", "signed", "percent"):
             spec = {"bold": True, "top": 1, "num_format": getattr(self, name).num_format}
-            self.bold[name] = book.add_format(spec)
+            self.bold[name] = add(spec)
 
     def kind(self, column: Column) -> str:
         if column.kind in ("money", "int", "signed", "percent", "date", "datetime"):
@@ -157,7 +172,11 @@ def _write_table(
     columns = list(table.columns)
     widths = [max(display_width(c.title(style.lang)), c.width) for c in columns]
     row = 0
+    if table.ruled:  # rows to sign in, set before any is written (constant_memory)
+        sheet.set_default_row(FORM_ROW_HEIGHT)
     if heading and table.title_suffix:  # a report for a period: its title line first
+        if table.ruled:
+            sheet.set_row(row, TITLE_ROW_HEIGHT)
         sheet.write_string(row, 0, heading, formats.title)
         row += 1
     for index, column in enumerate(columns):
