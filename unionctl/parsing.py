@@ -114,9 +114,16 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_optional_date(text: str | None) -> dt.date | None:
+    """A sheet's cell: blank is no date."""
     if text is None or not text.strip():
         return None
     return parse_date(text)
+
+
+def parse_option_date(text: str | None) -> dt.date | None:
+    """An option's date: None when the option was left out. A value given empty is no
+    date (`--on ''`, a cron job's unset variable, is not today)."""
+    return None if text is None else parse_date(text)
 
 
 _BIRTH_MONTH_PATTERNS = (

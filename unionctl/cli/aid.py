@@ -126,7 +126,7 @@ def aid_give(
 
     Example: unionctl aid give 10023 --kind illness --amount 500 --by 工会主席 --on 2025-03-02
     """
-    from unionctl.parsing import parse_code, parse_member_ref, parse_optional_date, parse_text
+    from unionctl.parsing import parse_code, parse_member_ref, parse_option_date, parse_text
     from unionctl.services.aid import AidInput, give
 
     data = AidInput(
@@ -136,7 +136,7 @@ def aid_give(
         amount=_money(amount),
         goods=parse_text(goods),
         goods_value=_money(goods_value),
-        on=parse_optional_date(on),
+        on=parse_option_date(on),
         visited_by=parse_text(by),
         source=parse_code("aid_source", source),
         note=parse_text(note),
@@ -193,12 +193,12 @@ def aid_plan(
     Example: unionctl aid plan 10023 --kind illness --on 2025-03-01 --note 心内科住院
     """
     from unionctl.labels import Term
-    from unionctl.parsing import parse_code, parse_member_ref, parse_optional_date, parse_text
+    from unionctl.parsing import parse_code, parse_member_ref, parse_option_date, parse_text
     from unionctl.services.aid import add_plan
 
     code = parse_code("aid_kind", kind)
     member = parse_member_ref(emp_no)
-    when = parse_optional_date(on)
+    when = parse_option_date(on)
     database = open_db()
     with writing(database) as work:
         plan, person = add_plan(work, member=member, kind=code, on=when, note=parse_text(note))
@@ -450,8 +450,8 @@ def aid_batch(
     from unionctl.parsing import (
         format_money,
         parse_code,
+        parse_option_date,
         parse_optional_code,
-        parse_optional_date,
         parse_text,
         today,
     )
@@ -475,7 +475,7 @@ def aid_batch(
         amount=_money(amount),
         goods=parse_text(goods),
         goods_value=_money(goods_value),
-        on=parse_optional_date(on),
+        on=parse_option_date(on),
         visited_by=parse_text(by),
         source=parse_code("aid_source", source),
         note=parse_text(note),

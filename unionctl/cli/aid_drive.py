@@ -43,14 +43,14 @@ def aid_drive_add(
     """
     from unionctl.errors import UnionError
     from unionctl.labels import Term
-    from unionctl.parsing import parse_member_ref, parse_optional_date, parse_text
+    from unionctl.parsing import parse_member_ref, parse_option_date, parse_text
     from unionctl.services.aid import add_drive
 
     heading = parse_text(title)
     if not heading:
         raise UnionError("bad_text", what=Term("header", "drive_title"))
     member = parse_member_ref(for_member) if for_member is not None else None
-    when = parse_optional_date(on)
+    when = parse_option_date(on)
     database = open_db()
     with writing(database) as work:
         drive = add_drive(
@@ -71,12 +71,12 @@ def aid_drive_give(
 
     Example: unionctl aid drive give 1 10004 --amount 200 --on 2025-05-03
     """
-    from unionctl.parsing import format_money, parse_member_ref, parse_money, parse_optional_date
+    from unionctl.parsing import format_money, parse_member_ref, parse_money, parse_option_date
     from unionctl.services.aid import donate
 
     member = parse_member_ref(emp_no)
     fen = parse_money(amount)
-    when = parse_optional_date(on)
+    when = parse_option_date(on)
     database = open_db()
     with writing(database) as work:
         row, donor, gift = donate(work, drive=drive, member=member, amount=fen, on=when)
@@ -107,11 +107,11 @@ def aid_drive_close(
     Example: unionctl aid drive close 1 --kind critical_illness --on 2025-05-20 --by 工会主席
     """
     from unionctl.labels import Term
-    from unionctl.parsing import format_money, parse_code, parse_optional_date, parse_text
+    from unionctl.parsing import format_money, parse_code, parse_option_date, parse_text
     from unionctl.services.aid import close_drive
 
     code = parse_code("aid_kind", kind)
-    when = parse_optional_date(on)
+    when = parse_option_date(on)
     database = open_db()
     with writing(database) as work:
         row, aid = close_drive(work, drive=drive, kind=code, on=when, by=parse_text(by))

@@ -126,14 +126,14 @@ def events_add(
 
     Example: unionctl events add 护理技能竞赛 --kind competition --on 2025-05-12 --budget 8000
     """
-    from unionctl.parsing import parse_code, parse_date, parse_optional_date, parse_text
+    from unionctl.parsing import parse_code, parse_date, parse_option_date, parse_text
     from unionctl.services.events import EventInput, add_event
 
     data = EventInput(
         title=parse_text(title) or "",
         kind=parse_code("event_kind", kind),
         start_on=parse_date(on),
-        end_on=parse_optional_date(until),
+        end_on=parse_option_date(until),
         place=parse_text(place),
         organiser=parse_text(organiser),
         audience=parse_code("event_audience", audience) if audience else "all",

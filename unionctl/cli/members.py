@@ -102,9 +102,9 @@ def _member_input(
 ):
     from unionctl.parsing import (
         parse_code,
+        parse_option_date,
         parse_optional_birth_date,
         parse_optional_code,
-        parse_optional_date,
         parse_phone,
         parse_text,
     )
@@ -121,8 +121,8 @@ def _member_input(
         post=parse_text(post),
         employment=parse_optional_code("employment", employment),
         status=parse_code("status", status, allowed=statuses) if status else None,
-        joined_on=parse_optional_date(joined),
-        hired_on=parse_optional_date(hired),
+        joined_on=parse_option_date(joined),
+        hired_on=parse_option_date(hired),
     )
 
 
@@ -685,10 +685,10 @@ def members_import(
     Example: unionctl members import 花名册.xlsx --sheet 在职职工 --create-branches --dry-run
     Example: unionctl members import 花名册.csv --update --status-on 2025-06-30 --dry-run
     """
-    from unionctl.parsing import parse_optional_date
+    from unionctl.parsing import parse_option_date
     from unionctl.services.member_import import import_members, read_roster
 
-    when = parse_optional_date(status_on)
+    when = parse_option_date(status_on)
     roster = read_roster(file, sheet=sheet)
     warn_about_file(roster)
     database = open_db()

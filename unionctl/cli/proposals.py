@@ -64,9 +64,9 @@ Dept = Annotated[
 
 
 def _on(value: str | None):
-    from unionctl.parsing import parse_optional_date
+    from unionctl.parsing import parse_option_date
 
-    return parse_optional_date(value)
+    return parse_option_date(value)
 
 
 def _stepped(step) -> None:
