@@ -1024,7 +1024,9 @@ def test_a_batch_gives_over_the_cap_with_a_reason_and_flags_those_rows(roll: Cli
         "-f",
         "csv",
     )
-    assert "4 gifts of holiday greetings recorded, 400.00 yuan in all (1 flagged)" in result.stderr
+    assert (
+        "4 gift(s) of holiday greetings recorded, 400.00 yuan in all (1 flagged)" in result.stderr
+    )
     rows = _rows(roll, "aid", "list", "--kind", "holiday", "--from", "2025-02-01")
     assert [(r["emp_no"], r["flag"], r["note"]) for r in rows] == [
         ("10001", None, "春节加发"),
@@ -1269,7 +1271,7 @@ def test_the_same_batch_twice_is_refused_unless_again(roll: Cli):
     _batch(roll, "--amount", "300", "--gender", "F", "--on", "2025-03-09")
     roll("aid", "batch", "--kind", "cooling", "--amount", "50", "--on", "2025-03-08")
     out = _batch(roll, "--amount", "300", "--again", "--note", "补发", "-f", "csv")
-    assert "4 gifts of holiday greetings recorded" in out.stderr
+    assert "4 gift(s) of holiday greetings recorded" in out.stderr
     on_the_day = _rows(
         roll, "aid", "list", "--kind", "holiday", "--from", "2025-03-08", "--to", "2025-03-08"
     )
@@ -1744,3 +1746,131 @@ def test_report_rows_come_in_the_code_list_order_in_both_languages(roll: Cli):
         ]
         # the branches as listed, then the outsider's gift (no branch) last
         assert first_column("branch", lang) == ["内科分工会", "护理分工会", "中医科分工会", "—"]
+
+
+# --- found by a second pair of eyes trying aid as a secretary (2026-12-06) ----------------
+
+
+def _drive(cli: Cli, *gifts: tuple[str, str], beneficiary: str = "10004") -> str:
+    out = cli("aid", "drive", "add", "为赵敏爱心捐款", "--for", beneficiary, "--on", "2025-05-01")
+    drive = out.stdout.split(":")[0]
+    for donor, amount in gifts:
+        cli("aid", "drive", "give", drive, donor, "--amount", amount, "--on", "2025-05-02")
+    return drive
+
+
+def test_a_drive_hand_over_uses_none_of_the_union_cap(helped: Cli):
+    """Donated money is not union funds: the hand-over is not held to the policy's cap
+    (that was so) and it does not use up the cap of the union's own gifts of the year
+    (it did: 800 donated left 200 of a 1,000 illness cap, and 300 was refused)."""
+    drive = _drive(helped, ("10001", "500"), ("10002", "300"))
+    helped("aid", "drive", "close", drive, "--kind", "illness", "--on", "2025-05-03")
+    aid = _id(helped, "10004", "--kind", "illness", "--amount", "300", "--on", "2025-05-04")
+    assert _json(helped, "aid", "show", str(aid))["flag"] is None
+    # the union's own gifts still count against it
+    _id(helped, "10004", "--kind", "illness", "--amount", "700", "--on", "2025-05-05")
+    helped.fails("aid", "give", "10004", "--kind", "illness", "--amount", "0.01",
+                 "--on", "2025-05-06", contains="1000.00")  # fmt: skip
+
+
+def test_a_drive_past_the_limit_of_one_gift_can_still_be_closed(roll: Cli):
+    """Each gift is checked against the 1,000,000 yuan of a mistyped figure; their sum is
+    no typed figure. Two gifts of 999,999.99 left a drive that could never be closed."""
+    drive = _drive(roll, ("10001", "999999.99"), ("10002", "999999.99"))
+    out = roll("aid", "drive", "close", drive, "--kind", "illness", "--on", "2025-05-03")
+    assert "1999999.98" in out.stdout, out.stdout
+    rows = _rows(roll, "aid", "list", "--member", "10004")
+    assert [(r["source"], r["cash"]) for r in rows] == [("donation", 1999999.98)]
+
+
+def test_goods_need_a_value_above_zero(roll: Cli, tmp_path):
+    """Goods worth 0.00 were recorded as a gift; with no cash either, the refusal said
+    there were no goods."""
+    before = db_dump(roll.db)
+    for cash in ("100", "0"):
+        roll.fails("aid", "give", "10004", "--kind", "illness", "--amount", cash, "--goods",
+                   "水果", "--goods-value", "0", "--lang", "zh",
+                   contains="物品 '水果' 须写明价值")  # fmt: skip
+    path = tmp_path / "zero.csv"
+    path.write_text("工号,帮扶类别,金额,物品,物品价值,日期\n10004,生病住院,100,水果,0,2025-03-01\n")
+    roll.fails("aid", "import", str(path), "--lang", "en", contains="line 2")
+    assert db_dump(roll.db) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("aid", "give", "10004", "--kind", "other", "--amount", "100"),
+        ("aid", "plan", "10004", "--kind", "illness"),
+        ("aid", "batch", "--kind", "holiday", "--amount", "100", "--dry-run"),
+        ("aid", "drive", "add", "为赵敏爱心捐款", "--for", "10004"),
+    ],
+)
+def test_an_empty_date_is_not_today(roll: Cli, args):
+    """`--on ''` (a cron job's unset variable) recorded the gift as given today."""
+    before = db_dump(roll.db)
+    roll.fails(*args, "--on", "", "--lang", "en", contains="'' is not a date")
+    assert db_dump(roll.db) == before
+
+
+def test_an_imported_name_that_is_not_the_members_is_refused(roll: Cli, tmp_path):
+    """A row's 工号 and 受助人 disagreeing is a typo in one of them: the gift went to the
+    工号's member without a word, to the wrong colleague if the 工号 was the typo."""
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "日期,工号,受助人,帮扶类别,慰问金\n"
+        "2025-03-09,10004,赵  敏,birthday,10\n"  # the name, spaced out as sheets align it
+        "2025-03-09,10002,张三,birthday,10\n",
+        encoding="utf-8",
+    )
+    before = db_dump(roll.db)
+    result = roll.fails("aid", "import", str(path), "--lang", "zh")
+    assert "line 3" in result.stderr or "第 3 行" in result.stderr, result.stderr
+    assert "10002" in result.stderr and "王芳" in result.stderr and "张三" in result.stderr
+    assert "第 2 行" not in result.stderr and "line 2" not in result.stderr, result.stderr
+    assert db_dump(roll.db) == before
+    path.write_text("日期,工号,受助人,帮扶类别,慰问金\n2025-03-09,10004,赵  敏,birthday,10\n")
+    roll("aid", "import", str(path))
+    assert [r["beneficiary"] for r in _rows(roll, "aid", "list", "--member", "10004")] == ["赵敏"]
+
+
+def test_import_refusals_name_the_sheets_columns_not_the_commands_options(helped: Cli, tmp_path):
+    """An imported row over the cap said "add --over-cap --note REASON", an option `aid
+    import` does not have: a sheet says so in its 标记 and 备注 columns. 超上限 is read
+    as the flag, and a flag it cannot read is named as 标记, not aid_flag."""
+    path = tmp_path / "cap.csv"
+    path.write_text("工号,帮扶类别,金额,日期,标记\n10004,生病住院,1200,2025-03-01,\n")
+    result = helped.fails("aid", "import", str(path), "--lang", "zh")
+    assert "--over-cap" not in result.stderr and "标记" in result.stderr, result.stderr
+    assert "备注" in result.stderr, result.stderr
+    result = helped.fails("aid", "import", str(path), "--lang", "en")
+    assert "--over-cap" not in result.stderr and "flag" in result.stderr, result.stderr
+    path.write_text("工号,帮扶类别,金额,日期,标记\n10004,生病住院,1200,2025-03-01,超期\n")
+    result = helped.fails("aid", "import", str(path), "--lang", "zh")
+    assert "aid_flag" not in result.stderr and "标记" in result.stderr, result.stderr
+    path.write_text(
+        "工号,帮扶类别,金额,日期,标记,备注\n10004,生病住院,1200,2025-03-01,超上限,住院三次\n"
+    )
+    helped("aid", "import", str(path))
+    assert _rows(helped, "aid", "list", "--member", "10004")[0]["flag"] == "over_cap"
+
+
+def test_the_words_of_a_refusal_say_what_happened(helped: Cli):
+    """ "already had 0.00 yuan" for someone given nothing yet; "either … not both" when
+    neither was given; `aid policy set K` with nothing to set wrote an audit entry that
+    changed nothing."""
+    before = db_dump(helped.db)
+    result = helped.fails("aid", "give", "10004", "--kind", "illness", "--amount", "1200",
+                          "--on", "2025-03-01", "--lang", "en")  # fmt: skip
+    assert "already had" not in result.stderr
+    assert "1200.00 of illness for 10004 passes the yearly cap of 1000.00 for 2025" in (
+        result.stderr
+    )
+    zh = helped.fails("aid", "give", "10004", "--kind", "illness", "--amount", "1200",
+                      "--on", "2025-03-01", "--lang", "zh").stderr  # fmt: skip
+    assert "已领" not in zh and "本次生病住院 1200.00 元超过 2025 年度上限 1000.00 元" in zh, zh
+    result = helped.fails("aid", "give", "--kind", "other", "--amount", "1", "--lang", "en")
+    assert "not both" not in result.stderr and "one of the two" in result.stderr
+    result = helped.fails("aid", "policy", "set", "wedding", "--lang", "en")
+    assert "nothing to set for wedding" in result.stderr, result.stderr
+    assert db_dump(helped.db) == before

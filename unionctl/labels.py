@@ -273,7 +273,12 @@ ALIASES: dict[str, dict[str, str]] = {
         "节日": "holiday",
         "春节": "holiday",
         "送温暖": "holiday",
+        "安康": "insurance",
+        "安康保险": "insurance",
+        "互助保险": "insurance",
+        "女职工安康保险": "insurance",
     },
+    "aid_flag": {"超上限": "over_cap", "超限": "over_cap", "超年度限额": "over_cap"},
     "honour_level": {"院": "hospital", "市": "city", "省": "province", "国家": "national"},
     "event_kind": {
         "文体": "culture",
@@ -809,7 +814,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "future_date": ("{value} is in the future", "{value} 晚于今天"),
     "aid_whom": (
-        "give either an employee number or --outsider NAME, not both",
+        "give an employee number or --outsider NAME, one of the two",
         "请给出工号或 --outsider 姓名，二者只能选一",
     ),
     "aid_off_roll": (
@@ -830,6 +835,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "aid_override_note": (
         "{option} needs its reason: add --note REASON",
         "{option} 须写明原因：请加 --note 原因",
+    ),
+    "aid_override_column": (
+        'to give it anyway put "{flag}" in its flag column and the reason in its note column',
+        "确需发放请在“标记”列填“{flag}”，并在“备注”列写明原因",
+    ),
+    "aid_override_column_note": (
+        'the flag "{flag}" needs its reason in the note column',
+        "标记“{flag}”须在“备注”列写明原因",
+    ),
+    "aid_not_the_name": (
+        "{emp_no} is {name}, not {given!r}: check the employee number and the name",
+        "工号 {emp_no} 是{name}，不是 {given!r}：请核对工号和姓名",
     ),
     "aid_no_amount": (
         "no --amount and no standard amount for {kind}; give --amount or set one with "
@@ -853,9 +870,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cap of {cap}; {remedy}",
         "{emp_no} 在 {year} 年已领{kind} {given} 元，再发 {value} 元将超过年度上限 {cap} 元；{remedy}",
     ),
+    "aid_over_cap_alone": (
+        "{value} of {kind} for {emp_no} passes the yearly cap of {cap} for {year}; {remedy}",
+        "{emp_no} 本次{kind} {value} 元超过 {year} 年度上限 {cap} 元；{remedy}",
+    ),
     "aid_amount_absurd": (
         "the amount {value} is larger than {limit} yuan; check the figure",
         "金额 {value} 超过 {limit} 元，请核对",
+    ),
+    "aid_policy_nothing": (
+        "nothing to set for {kind}: give --standard, --yearly-cap or both",
+        "{kind}没有要设定的内容：请给出 --standard、--yearly-cap 或两者",
     ),
     "aid_standard_over_cap": (
         "the standard for {kind} ({standard}) is above its yearly cap ({cap})",
@@ -871,7 +896,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名为 {title} 的捐款活动不止一个（{ids}）：请用编号",
     ),
     "aid_drive_whom": (
-        "give either --for EMP_NO or --for-outsider NAME, not both",
+        "give --for EMP_NO or --for-outsider NAME, one of the two",
         "请给出 --for 工号或 --for-outsider 姓名，二者只能选一",
     ),
     "aid_drive_closed": (
@@ -1470,11 +1495,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "待慰问 #{plan}：{emp_no} {name}，{kind}，{on} 登记",
     ),
     "aid_batch_given": (
-        "{count} gifts of {kind} recorded, {total} yuan in all{flagged}",
+        "{count} gift(s) of {kind} recorded, {total} yuan in all{flagged}",
         "已登记{kind} {count} 笔，合计 {total} 元{flagged}",
     ),
     "aid_batch_checked": (
-        "checked: {count} gifts of {kind} would be recorded, {total} yuan in all{flagged}; "
+        "checked: {count} gift(s) of {kind} would be recorded, {total} yuan in all{flagged}; "
         "nothing written",
         "检查完毕：将登记{kind} {count} 笔，合计 {total} 元{flagged}；未写入",
     ),
@@ -2144,6 +2169,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "honour_level": ("honour level", "荣誉级别"),
     "aid_kind": ("aid kind", "帮扶类别"),
     "aid_source": ("fund source", "经费来源"),
+    "aid_flag": ("flag", "标记"),
     "event_kind": ("event kind", "活动类别"),
     "event_audience": ("audience", "活动对象"),
     "award_level": ("award level", "获奖级别"),

@@ -49,7 +49,8 @@ WHERE h.member_id = :member AND h.registered_on <= :day
 GIVEN_THIS_YEAR_SQL = """
 SELECT COALESCE(sum(amount + goods_value), 0) FROM aid
 WHERE member_id = :member AND kind = :kind AND given_on BETWEEN :start AND :end
-"""
+  AND drive_id IS NULL
+"""  # a drive's hand-over is donated money: it uses none of the union's cap
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,13 @@ class AidInput:
     unregistered: bool = False
     drive_id: int | None = None  # a drive's hand-over: donated money, not union funds,
     # so neither the hardship register nor the policy's cap applies to it
+    name: str | None = None  # the member's name as a sheet gives it beside the 工号: checked
+    sheet: bool = False  # a row of `aid import`: overridden by its columns, not options
+
+
+def _spaceless(text: str) -> str:
+    """A name without the spaces a sheet pads it with (赵  敏, full-width 　 too)."""
+    return "".join(text.split())
 
 
 def policy_for(session, kind: str) -> AidPolicy | None:
@@ -113,6 +121,14 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if (data.member is None) == (data.outsider is None):
         raise UnionError("aid_whom")
     member = find_member(work.session, data.member) if data.member is not None else None
+    if (
+        member is not None
+        and data.name is not None
+        and _spaceless(data.name) != _spaceless(member.name)
+    ):
+        raise UnionError(
+            "aid_not_the_name", emp_no=member.emp_no, name=member.name, given=data.name
+        )
     # a drive hands over what colleagues gave, to the family too (the seeds' 因公殉职 doctor)
     if member is not None and data.drive_id is None:
         check_on_roll(work, member, data.kind, on)
@@ -129,7 +145,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                     name=member.name if member else "",
                     kind=Term("aid_kind", data.kind),
                     on=on.isoformat(),
-                    remedy=_remedy("--unregistered", given=data.unregistered),
+                    remedy=_remedy("--unregistered", given=data.unregistered, sheet=data.sheet),
                 )
             unregistered = True
     policy = policy_for(work.session, data.kind)
@@ -139,9 +155,10 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
         if amount is None and not data.goods:
             raise UnionError("aid_no_amount", kind=Term("aid_kind", data.kind))
         amount = amount or 0
-    check_amount(amount)
+    if data.drive_id is None:  # a drive's total is the sum of gifts each checked
+        check_amount(amount)
     goods_value = data.goods_value
-    if data.goods and goods_value is None:
+    if data.goods and not goods_value:  # goods worth 0.00 are goods of no stated value
         raise UnionError("aid_goods_value", goods=data.goods)
     if goods_value is not None and not data.goods:
         raise UnionError("aid_value_without_goods")
@@ -163,7 +180,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
         if given + amount + goods_value > policy.yearly_cap:
             if not (data.over_cap and data.note):
                 raise UnionError(
-                    "aid_over_cap",
+                    "aid_over_cap" if given else "aid_over_cap_alone",  # none given before
                     emp_no=member.emp_no,
                     name=member.name,
                     kind=Term("aid_kind", data.kind),
@@ -171,7 +188,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
                     given=format_money(given),
                     cap=format_money(policy.yearly_cap),
                     value=format_money(amount + goods_value),
-                    remedy=_remedy("--over-cap", given=data.over_cap),
+                    remedy=_remedy("--over-cap", given=data.over_cap, sheet=data.sheet),
                 )
             over_cap = True
     aid = Aid(
@@ -215,9 +232,13 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     return aid, member, plan
 
 
-def _remedy(option: str, *, given: bool) -> Phrase:
+def _remedy(option: str, *, given: bool, sheet: bool = False) -> Phrase:
     """How to give what a rule refused: the override and its reason — or, when the
-    override was given without one, only the reason."""
+    override was given without one, only the reason. A sheet's row (`sheet`) overrides
+    in its 标记 and 备注 columns, not with options."""
+    if sheet:
+        flag = Term("aid_flag", "over_cap" if option == "--over-cap" else "unregistered")
+        return Phrase("aid_override_column_note" if given else "aid_override_column", flag=flag)
     if given:
         return Phrase("aid_override_note", option=option)
     return Phrase("aid_override_add", option=option)
@@ -225,6 +246,8 @@ def _remedy(option: str, *, given: bool) -> Phrase:
 
 def set_policy(work: Work, *, kind: str, standard: int | None, yearly_cap: int | None) -> AidPolicy:
     """Set the standard and/or the cap of a kind; an option left out keeps its value."""
+    if standard is None and yearly_cap is None:  # else an audit entry that changes nothing
+        raise UnionError("aid_policy_nothing", kind=Term("aid_kind", kind))
     if standard is not None:
         check_amount(standard)
     if yearly_cap is not None:
@@ -325,6 +348,7 @@ def selected_members(session, filters, *, on: dt.date) -> list[str]:
 # --unregistered), and the secretary must see at once everyone who needs it, not the
 # first one a run at a time.
 OVERRIDABLE = ("aid_over_cap", "aid_unregistered")
+_OVERRIDE_OF = {"aid_over_cap_alone": "aid_over_cap"}  # the cap, nothing given before
 NAMED_IN_REFUSAL = 5  # a refusal names the first few people, then how many more
 # Who already has a gift of this kind on this day: a batch run twice (a retry, the other
 # desk) would pay them twice. Read by the covering index on (given_on, kind, …).
@@ -355,10 +379,11 @@ def batch(
         try:
             aid, member, _plan = give(work, replace(data, member=emp_no, outsider=None))
         except UnionError as error:
-            if error.key not in OVERRIDABLE:
+            key = _OVERRIDE_OF.get(error.key, error.key)
+            if key not in OVERRIDABLE:
                 raise
             # give checks before it writes, and a refusal below rolls everything back
-            refused.setdefault(error.key, []).append(error)
+            refused.setdefault(key, []).append(error)
             continue
         given.append((aid, member))
     for key in OVERRIDABLE:
@@ -402,6 +427,8 @@ def _refusal(key: str, errors: list[UnionError], *, selected: int) -> UnionError
                 who=f"{e.params['emp_no']} {e.params['name']}",
                 given=e.params["given"],
             )
+            if e.key == "aid_over_cap"
+            else f"{e.params['emp_no']} {e.params['name']}"
             for e in errors
         ]
         details = {"cap": first["cap"], "year": first["year"]}

@@ -3,10 +3,10 @@
 Read through the one table reader (CSV/TSV/xlsx, Chinese or English headers); each row
 goes through services.aid.give, so an import obeys every rule `aid give` does (the
 register, the cap, the roll). The columns of `aid list --format csv` read back: 受助人
-is taken as an outsider's name only when the row has no 工号, 标记 restores the override
-flags, and a 合计 row (no kind, no one named) is skipped. Any bad row and nothing is
-written; every bad row is reported with its line. `--dry-run` runs the same and rolls
-back.
+is taken as an outsider's name only when the row has no 工号 (beside one it must be
+that member's name), 标记 restores the override flags (a refusal names those columns),
+and a 合计 row (no kind, no one named) is skipped. Any bad row and nothing is written;
+every bad row is reported with its line. `--dry-run` runs the same and rolls back.
 """
 
 from __future__ import annotations
@@ -117,7 +117,9 @@ def parse_row(cells: dict[str, str]) -> AidInput | None:
     if _cell(cells, "kind") is None:
         problems.append(UnionError("bad_text", what=Term("header", "aid_kind")))
     member = get("emp_no", parse_member_ref)
-    outsider = None if _cell(cells, "emp_no") else get("beneficiary", parse_text)
+    # beside a 工号, 受助人 is the member's name (checked); alone, an outsider's
+    named = get("beneficiary", parse_text)
+    outsider = None if _cell(cells, "emp_no") else named
     flag = get("flag", lambda v: parse_code("aid_flag", v))
     data = AidInput(
         kind=kind or "other",
@@ -132,6 +134,8 @@ def parse_row(cells: dict[str, str]) -> AidInput | None:
         note=get("note", parse_text),
         over_cap=flag in ("over_cap", "both"),
         unregistered=flag in ("unregistered", "both"),
+        name=named if member is not None else None,
+        sheet=True,
     )
     if problems:
         raise RowProblems(problems)
