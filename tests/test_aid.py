@@ -1874,3 +1874,10 @@ def test_the_words_of_a_refusal_say_what_happened(helped: Cli):
     result = helped.fails("aid", "policy", "set", "wedding", "--lang", "en")
     assert "nothing to set for wedding" in result.stderr, result.stderr
     assert db_dump(helped.db) == before
+
+
+@pytest.mark.parametrize("spelling", ["安康", "安康保险", "互助保险", "女职工安康保险"])
+def test_the_insurance_kind_is_read_as_a_secretary_says_it(roll: Cli, spelling):
+    """The kind is shown as 安康/互助保险, and either half of it was refused as input."""
+    aid = _id(roll, "10004", "--kind", spelling, "--amount", "20", "--on", "2025-03-08")
+    assert _json(roll, "aid", "show", str(aid))["kind"] == "insurance"

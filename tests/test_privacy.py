@@ -106,6 +106,23 @@ def test_errors_do_not_print_the_stored_id_card(roll: Cli):
     assert VALID_ID not in result.stderr and "10001" in result.stderr
 
 
+def test_an_id_card_typed_for_an_employee_number_is_masked_in_the_error(roll: Cli):
+    """Typed where a 工号 goes (the two are both long numbers on a form), a member's ID
+    card came back whole in "no member with employee number …", into cron mail and
+    scrollback. A number that is a well-formed ID card is masked in any message."""
+    for args in (
+        ("aid", "give", VALID_ID, "--kind", "other", "--amount", "10"),
+        ("members", "show", VALID_ID),
+        ("aid", "list", "--member", VALID_ID),
+        ("aid", "drive", "add", "捐款", "--for", VALID_ID),
+    ):
+        result = roll.fails(*args)
+        assert VALID_ID not in result.stderr and VALID_ID[-4:] not in result.stderr, args
+        assert "3301**************" in result.stderr, result.stderr
+    # an employee number that is no ID card is shown as typed
+    assert "123456789012345678" in roll.fails("members", "show", "123456789012345678").stderr
+
+
 def test_search_does_not_match_masked_fields(roll: Cli):
     # 赵敏's phone is 13900001111: shown as 139****1111, so "0000" must not find her.
     assert "赵敏" not in roll("members", "list", "--search", "0000").stdout

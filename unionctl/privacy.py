@@ -99,10 +99,27 @@ MASKED_MESSAGE_PARAMS: dict[str, dict[str, str]] = {
 
 
 def mask_message_params(key: str, params: dict[str, object]) -> dict[str, object]:
-    private = MASKED_MESSAGE_PARAMS.get(key)
-    if not private:
-        return params
+    """The message's parameters with private numbers masked: those its key names, and
+    any value that is a well-formed ID card wherever it stands (one typed for an
+    employee number: "no member with employee number …")."""
+    private = MASKED_MESSAGE_PARAMS.get(key, {})
     return {
-        name: mask_field(private[name], value) if name in private else value
+        name: mask_field(private[name], value)
+        if name in private
+        else mask_id_card(value)
+        if is_id_card(value)
+        else value
         for name, value in params.items()
     }
+
+
+def is_id_card(value: object) -> bool:
+    """An 18-character ID-card number whose check character is right: an employee
+    number that happens to be one is a 1-in-11 chance on top of being 18 digits long."""
+    if not isinstance(value, str) or len(value) != 18:
+        return False
+    if not (value[:17].isascii() and value[:17].isdigit() and value[17] in "0123456789Xx"):
+        return False
+    from unionctl.parsing import id_card_check_digit
+
+    return id_card_check_digit(value[:17]) == value[17].upper()
