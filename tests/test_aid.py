@@ -1881,3 +1881,82 @@ def test_the_insurance_kind_is_read_as_a_secretary_says_it(roll: Cli, spelling):
     """The kind is shown as 安康/互助保险, and either half of it was refused as input."""
     aid = _id(roll, "10004", "--kind", spelling, "--amount", "20", "--on", "2025-03-08")
     assert _json(roll, "aid", "show", str(aid))["kind"] == "insurance"
+
+
+def test_donated_money_is_held_to_neither_the_cap_nor_the_register(
+    templates, env, helped: Cli, tmp_path
+):
+    """A drive's hand-over was exempt, but the same gift read back by `aid import`
+    (source donations, no drive) was held to the cap and to 先建档: the listing did not
+    import back. Donated money is exempt however it is recorded, and uses none of the
+    union's cap."""
+    drive = _drive(helped, ("10001", "1500"))
+    helped("aid", "drive", "close", drive, "--kind", "illness", "--on", "2025-05-03")
+    _id(helped, "10004", "--kind", "illness", "--amount", "1000", "--on", "2025-05-04")
+    aid = _id(helped, "10004", "--kind", "hardship", "--amount", "100", "--source", "donation",
+              "--on", "2025-05-05")  # fmt: skip
+    assert _json(helped, "aid", "show", str(aid))["flag"] is None
+    listing = helped("aid", "list", "--member", "10004", "-f", "csv").stdout
+    path = tmp_path / "aid.csv"
+    path.write_text(listing, encoding="utf-8")
+    home = tmp_path / "other"
+    home.mkdir()
+    other = templates.copy("aid_helped", home, {**env, "UNIONCTL_DB": str(home / "union.db")})
+    other("aid", "import", str(path))
+    assert other("aid", "list", "--member", "10004", "-f", "csv").stdout == listing
+
+
+def test_sheet_refusals_name_columns_for_every_rule(roll: Cli, tmp_path):
+    """Fixed for the cap and the register only: a row with no one named, goods without a
+    value, a value without goods and no cash still named `aid give`'s options."""
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "工号,受助人,帮扶类别,慰问金,物品,物品价值,日期\n"
+        ",,holiday,100,,,2025-11-01\n"
+        "10004,,holiday,100,,20,2025-11-01\n"
+        "10002,,holiday,100,大米,0,2025-11-01\n"
+        "10001,,other,,,,2025-11-01\n",
+        encoding="utf-8",
+    )
+    for lang in ("zh", "en"):
+        result = roll.fails("aid", "import", str(path), "--lang", lang)
+        assert "--" not in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 5, result.stderr
+
+
+def test_an_id_card_is_not_an_employee_number(roll: Cli, tmp_path):
+    """`members add 11010519491231002X …` kept the card as the 工号, printed in full by
+    every listing."""
+    from conftest import VALID_ID
+
+    before = db_dump(roll.db)
+    result = roll.fails("members", "add", VALID_ID, "张三", "--lang", "en")
+    assert VALID_ID not in result.stderr and "3301" in result.stderr, result.stderr
+    assert "ID-card number, not an employee number" in result.stderr
+    path = tmp_path / "roster.csv"
+    path.write_text(f"工号,姓名\n{VALID_ID},张三\n", encoding="utf-8")
+    assert VALID_ID not in roll.fails("members", "import", str(path)).stderr
+    assert db_dump(roll.db) == before
+
+
+@pytest.mark.parametrize("written", ["{a} {b} {c}", "{a}-{b}-{c}"])
+def test_an_id_card_written_in_parts_is_masked_too(roll: Cli, written):
+    from conftest import VALID_ID
+
+    typed = written.format(a=VALID_ID[:6], b=VALID_ID[6:14], c=VALID_ID[14:])
+    result = roll.fails("aid", "give", typed, "--kind", "holiday", "--amount", "1")
+    assert VALID_ID[6:] not in result.stderr.replace(" ", "").replace("-", ""), result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "--since", ""),
+        ("aid", "list", "--year", ""),
+        ("aid", "list", "--month", ""),
+        ("aid", "list", "--from", ""),
+        ("reports", "aid", "--year", ""),
+    ],
+)
+def test_an_empty_period_is_not_this_year(roll: Cli, args):
+    roll.fails(*args)

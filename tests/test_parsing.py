@@ -279,7 +279,10 @@ def test_parse_period_defaults(monkeypatch):
         dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month"
     )
     assert parse_period(default=None) is None
-    assert parse_period(month="", year="", start="", end="", default=None) is None
+    # an option given empty is given: `--year ''` (an unset variable) is no year, not this one
+    for empty in ({"month": ""}, {"year": ""}, {"start": ""}, {"end": ""}):
+        with pytest.raises(UnionError):
+            parse_period(**empty, default=None)
 
 
 @pytest.mark.parametrize(

@@ -758,6 +758,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} is not an employee number (letters, digits and - only, up to 32)",
         "{value!r} 不是有效工号（仅限字母、数字和 -，最长 32 位）",
     ),
+    "emp_no_is_id_card": (
+        "{value} is an ID-card number, not an employee number: give the 工号",
+        "{value} 是身份证号，不是工号：请填写工号",
+    ),
     "bad_name": ("a name cannot be empty", "姓名不能为空"),
     "bad_phone": (
         "{value!r} is not a phone number (digits, spaces, + and - only)",
@@ -848,14 +852,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{emp_no} is {name}, not {given!r}: check the employee number and the name",
         "工号 {emp_no} 是{name}，不是 {given!r}：请核对工号和姓名",
     ),
+    "aid_whom_sheet": (
+        "name the member in the emp_no column or the outsider in the beneficiary column, one of the two",
+        "请在“工号”列填会员，或在“受助人”列填外部对象，二者只能选一",
+    ),
+    "aid_no_amount_sheet": (
+        "no cash and no standard amount for {kind}: fill in the cash column or set one with "
+        "`aid policy set`",
+        "没有填慰问金，{kind}也没有标准金额：请填“慰问金”列或用 `aid policy set` 设定",
+    ),
+    "aid_goods_value_sheet": (
+        "goods {goods!r} need their value (more than 0) in the goods_value column",
+        "物品 {goods!r} 须在“物品价值”列写明价值（大于 0）",
+    ),
+    "aid_value_without_goods_sheet": (
+        "a goods_value without goods: say what the goods are in the goods column",
+        "有物品价值却没有物品：请在“物品”列写明是什么物品",
+    ),
     "aid_no_amount": (
         "no --amount and no standard amount for {kind}; give --amount or set one with "
         "`aid policy set`",
         "没有给出 --amount，{kind}也没有标准金额；请给出 --amount 或用 `aid policy set` 设定",
     ),
     "aid_goods_value": (
-        "goods {goods!r} need their value: add --goods-value",
-        "物品 {goods!r} 须写明价值：请加 --goods-value",
+        "goods {goods!r} need their value (more than 0): add --goods-value",
+        "物品 {goods!r} 须写明价值（大于 0）：请加 --goods-value",
     ),
     "aid_value_without_goods": (
         "--goods-value without --goods: say what the goods are",
@@ -1517,11 +1538,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "捐款活动 {id}（{title}）已结束：移交 {total} 元，记为{kind}，帮扶记录 {aid}",
     ),
     "aid_imported": (
-        "imported {path}: {count} gifts, {total} yuan",
+        "imported {path}: {count} gift(s), {total} yuan",
         "已导入 {path}：{count} 笔，合计 {total} 元",
     ),
     "aid_import_checked": (
-        "checked {path}: {count} gifts, {total} yuan would be imported; nothing written",
+        "checked {path}: {count} gift(s), {total} yuan would be imported; nothing written",
         "已检查 {path}：将导入 {count} 笔，合计 {total} 元；未写入",
     ),
     "aid_policy_set": (

@@ -231,17 +231,18 @@ def parse_period(
     end: str | None = None,
     default: str | None = "year",
 ) -> Period | None:
-    """One of --month, --year or --from/--to; with none given, this year/month or None."""
-    given = [bool(month), bool(year), bool(start or end)]
+    """One of --month, --year or --from/--to; with none given, this year/month or None.
+    An option given empty is given (`--year ''` is no year, not this one)."""
+    given = [month is not None, year is not None, start is not None or end is not None]
     if sum(given) > 1:
         raise UnionError("bad_period")
-    if month:
+    if month is not None:
         return parse_month(month)
-    if year:
+    if year is not None:
         return parse_year(year)
-    if start or end:
-        first = parse_date(start) if start else dt.date(1900, 1, 1)
-        last = parse_date(end) if end else today()
+    if start is not None or end is not None:
+        first = parse_date(start) if start is not None else dt.date(1900, 1, 1)
+        last = parse_date(end) if end is not None else today()
         if last < first:
             raise UnionError("period_reversed", start=first.isoformat(), end=last.isoformat())
         return Period(first, last, "range")
@@ -358,6 +359,10 @@ def parse_emp_no(text: str) -> str:
         raise UnionError("missing_emp_no")
     if not _EMP_NO.fullmatch(value):
         raise UnionError("bad_emp_no", value=text)
+    from unionctl.privacy import is_id_card
+
+    if is_id_card(value):  # the two long numbers of a form, swapped: a card kept in full
+        raise UnionError("emp_no_is_id_card", value=value)  # masked in the message
     return value
 
 

@@ -114,9 +114,13 @@ def mask_message_params(key: str, params: dict[str, object]) -> dict[str, object
 
 
 def is_id_card(value: object) -> bool:
-    """An 18-character ID-card number whose check character is right: an employee
-    number that happens to be one is a 1-in-11 chance on top of being 18 digits long."""
-    if not isinstance(value, str) or len(value) != 18:
+    """An 18-character ID-card number whose check character is right, spaces or dashes
+    between its parts or not (330106 19800101 0013): an employee number that happens to
+    be one is a 1-in-11 chance on top of being 18 digits long."""
+    if not isinstance(value, str) or not 18 <= len(value) <= 24:
+        return False
+    value = value.replace(" ", "").replace("-", "")
+    if len(value) != 18:
         return False
     if not (value[:17].isascii() and value[:17].isdigit() and value[17] in "0123456789Xx"):
         return False

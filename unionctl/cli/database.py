@@ -100,7 +100,7 @@ def log(
     from unionctl.reports.audit import audit_table
 
     entity_code = parse_code("entity", entity) if entity else None
-    since_date = parse_date(since) if since else None
+    since_date = parse_date(since) if since is not None else None  # '' is no date
     database = open_db()
     with database.read() as db:
         table = audit_table(

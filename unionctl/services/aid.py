@@ -49,8 +49,8 @@ WHERE h.member_id = :member AND h.registered_on <= :day
 GIVEN_THIS_YEAR_SQL = """
 SELECT COALESCE(sum(amount + goods_value), 0) FROM aid
 WHERE member_id = :member AND kind = :kind AND given_on BETWEEN :start AND :end
-  AND drive_id IS NULL
-"""  # a drive's hand-over is donated money: it uses none of the union's cap
+  AND source <> 'donation'
+"""  # donated money (a drive's hand-over among it) uses none of the union's cap
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,7 @@ class AidInput:
     # so the batch can be found in `aid list`; never the reason an override asks for
     over_cap: bool = False
     unregistered: bool = False
-    drive_id: int | None = None  # a drive's hand-over: donated money, not union funds,
-    # so neither the hardship register nor the policy's cap applies to it
+    drive_id: int | None = None  # a drive's hand-over (source donation)
     name: str | None = None  # the member's name as a sheet gives it beside the 工号: checked
     sheet: bool = False  # a row of `aid import`: overridden by its columns, not options
 
@@ -119,7 +118,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if on > today():
         raise UnionError("future_date", value=on.isoformat())
     if (data.member is None) == (data.outsider is None):
-        raise UnionError("aid_whom")
+        raise UnionError("aid_whom_sheet" if data.sheet else "aid_whom")
     member = find_member(work.session, data.member) if data.member is not None else None
     if (
         member is not None
@@ -133,7 +132,10 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if member is not None and data.drive_id is None:
         check_on_roll(work, member, data.kind, on)
     unregistered = False
-    if data.kind in HARDSHIP_KINDS and data.drive_id is None:
+    # donated money (source donation, a drive's hand-over) is not union funds: neither
+    # the hardship register (先建档，后帮扶) nor the policy's cap applies to it
+    donated = data.source == "donation" or data.drive_id is not None
+    if data.kind in HARDSHIP_KINDS and not donated:
         registered = member is not None and _exists(
             work, OPEN_HARDSHIP_SQL, member=member.id, day=on.isoformat()
         )
@@ -153,21 +155,28 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if amount is None:
         amount = policy.standard if policy and policy.standard is not None else None
         if amount is None and not data.goods:
-            raise UnionError("aid_no_amount", kind=Term("aid_kind", data.kind))
+            raise UnionError(
+                "aid_no_amount_sheet" if data.sheet else "aid_no_amount",
+                kind=Term("aid_kind", data.kind),
+            )
         amount = amount or 0
     if data.drive_id is None:  # a drive's total is the sum of gifts each checked
         check_amount(amount)
     goods_value = data.goods_value
     if data.goods and not goods_value:  # goods worth 0.00 are goods of no stated value
-        raise UnionError("aid_goods_value", goods=data.goods)
+        raise UnionError(
+            "aid_goods_value_sheet" if data.sheet else "aid_goods_value", goods=data.goods
+        )
     if goods_value is not None and not data.goods:
-        raise UnionError("aid_value_without_goods")
+        raise UnionError(
+            "aid_value_without_goods_sheet" if data.sheet else "aid_value_without_goods"
+        )
     goods_value = check_amount(goods_value or 0)
     if amount == 0 and goods_value == 0:
         raise UnionError("aid_nothing")
     over_cap = False
     capped = member is not None and policy is not None and policy.yearly_cap is not None
-    if capped and data.drive_id is None:
+    if capped and not donated:
         year = (dt.date(on.year, 1, 1).isoformat(), dt.date(on.year, 12, 31).isoformat())
         given = (
             work.session.connection()
