@@ -668,6 +668,14 @@ def test_a_drive_for_an_outsider(roll: Cli):
     roll.fails("aid", "drive", "show", "9")
 
 
+def _another_database(templates, env, tmp_path: Path, template: str) -> Cli:
+    """A second union's file, built as the template `template`: where a listing is
+    imported back."""
+    home = tmp_path / "other"
+    home.mkdir()
+    return templates.copy(template, home, {**env, "UNIONCTL_DB": str(home / "union.db")})
+
+
 def test_import_reads_back_the_listing_into_another_database(templates, env, roll: Cli, tmp_path):
     _fen_fixture(roll)
     roll(
@@ -687,9 +695,7 @@ def test_import_reads_back_the_listing_into_another_database(templates, env, rol
     listing = roll("aid", "list", "--format", "csv", "--lang", "zh").stdout
     path = tmp_path / "台账.csv"
     path.write_text(listing, encoding="utf-8")
-    home = tmp_path / "other"
-    home.mkdir()
-    other = templates.copy("roll", home, {**env, "UNIONCTL_DB": str(home / "union.db")})
+    other = _another_database(templates, env, tmp_path, "roll")
     out = other("aid", "import", str(path), "--dry-run")
     assert "1339.66" in out.stderr
     assert _rows(other, "aid", "list") == []
@@ -1899,9 +1905,7 @@ def test_donated_money_is_held_to_neither_the_cap_nor_the_register(
     listing = helped("aid", "list", "--member", "10004", "-f", "csv").stdout
     path = tmp_path / "aid.csv"
     path.write_text(listing, encoding="utf-8")
-    home = tmp_path / "other"
-    home.mkdir()
-    other = templates.copy("aid_helped", home, {**env, "UNIONCTL_DB": str(home / "union.db")})
+    other = _another_database(templates, env, tmp_path, "aid_helped")
     other("aid", "import", str(path))
     assert other("aid", "list", "--member", "10004", "-f", "csv").stdout == listing
 

@@ -765,7 +765,7 @@ def test_delimited_rows_are_what_csv_writer_makes_of_each_guarded_cell(
     rows, fmt, lang, bom, chunk, kept
 ):
     """The CSV/TSV writer's column-at-a-time path (plain chunks joined, the rest through
-    csv.writer; a date's or a code's cell made once and remembered, DISTINCT_MEMO of
+    csv.writer; a date's or a code's cell made once and remembered, MEMO of
     them, then cleared) against the reference: each cell by render.cell, its guard,
     csv.writer."""
     from unionctl import render
@@ -787,12 +787,12 @@ def test_delimited_rows_are_what_csv_writer_makes_of_each_guarded_cell(
         texts = [render.cell(c, v, style) for c, v in zip(columns, row, strict=True)]
         writer.writerow([t if g is None else g(t) for t, g in zip(texts, guards, strict=True)])
     out = io.StringIO()
-    saved = render.CHUNK, render.DISTINCT_MEMO
-    render.CHUNK, render.DISTINCT_MEMO = chunk, kept
+    saved = render.CHUNK, render.MEMO
+    render.CHUNK, render.MEMO = chunk, kept
     try:
         write(Table(key="t", columns=columns, rows=iter(rows)), style, out, tty=False)
     finally:
-        render.CHUNK, render.DISTINCT_MEMO = saved
+        render.CHUNK, render.MEMO = saved
     assert out.getvalue() == expected.getvalue()
 
 
@@ -825,21 +825,21 @@ def test_a_chunk_boundary_loses_no_row():
     kept=st.sampled_from([0, 2, 4096]),
 )
 def test_money_texts_are_format_money_through_the_memo(chunks, kept):
-    """A money column formats each distinct amount once and keeps at most MONEY_MEMO
+    """A money column formats each distinct amount once and keeps at most MEMO
     (and a chunk's): chunk after chunk, kept or cleared, each text is format_money's."""
     from unionctl import render
     from unionctl.parsing import format_money
 
-    saved, render.MONEY_MEMO = render.MONEY_MEMO, kept
+    saved, render.MEMO = render.MEMO, kept
     try:
         texts = render._common_texts(Column("amount", "money"), Style(format="csv"))
         longest = 0
         for values in chunks:
             longest = max(longest, len(values))
             assert texts(values) == [format_money(v) for v in values]
-            assert len(texts._memo) <= kept + 2 + longest  # beyond MONEY_MEMO: cleared
+            assert len(texts._memo) <= kept + 2 + longest  # beyond MEMO: cleared
     finally:
-        render.MONEY_MEMO = saved
+        render.MEMO = saved
 
 
 @pytest.mark.parametrize(

@@ -330,8 +330,7 @@ def unexcel_text(text: str) -> str:
 
 
 CHUNK = 256  # rows formatted together, column by column (bench/README.md, aid list)
-MONEY_MEMO = 4096  # distinct amounts a money column keeps formatted
-DISTINCT_MEMO = 4096  # distinct codes or dates a CSV column keeps made
+MEMO = 4096  # distinct values a column remembers the text of (_Remembered)
 
 
 def _text_rows(table: Table, style: Style) -> Iterator[Sequence[str]]:
@@ -368,8 +367,8 @@ def _common_texts(column: Column, style: Style) -> Callable[[Sequence[Any]], lis
         group, lang = kind[5:], style.lang
         names = {code: labels.name(group, code, lang) for code in labels.CODES.get(group, ())}
         return partial(_code_values, names)
-    if kind == "money":
-        return _MoneyTexts()
+    if kind == "money":  # format_money's text depends on the value alone: any type
+        return _Remembered(_money_values)
     return _COMMON_TEXTS.get(kind)
 
 
@@ -398,29 +397,41 @@ def _money_values(values: Sequence[Any]) -> list[str]:
     ]  # fmt: skip
 
 
-class _MoneyTexts:
-    """A money column's texts with each distinct amount formatted once per listing: most
-    amounts of a year's aid are the policy's standards (11 distinct among 125,105 gifts in
-    the benchmark; 0.042 s → 0.007 s). At most MONEY_MEMO amounts are kept, so memory
-    stays flat. format_money's text depends only on the value, never its type, so equal
-    keys (1, 1.0, True) share one text rightly."""
+class _Remembered:
+    """A column's texts with each distinct value's text made once, by `texts` run on the
+    values not seen yet, and remembered: most values of a year's aid repeat (11 distinct
+    cash amounts, 14 kinds, 3 sources, 365 days among 125,105 gifts in the benchmark:
+    bench/README.md, aid list). At most MEMO values are kept (then forgotten), so memory
+    stays flat. `types`: remember only values of these types, none of which equals a
+    value of another whose text differs (1 and True are equal keys; as codes their texts
+    differ); a chunk holding another type is shown as it comes. None: any type."""
 
-    __slots__ = ("_memo",)
+    __slots__ = ("_memo", "_texts", "_types")
 
-    def __init__(self) -> None:
-        self._memo: dict[Any, str] = {None: ""}
+    def __init__(
+        self, texts: Callable[[Sequence[Any]], list[str]], types: frozenset | None = None
+    ) -> None:
+        self._texts, self._types = texts, types
+        self._memo: dict[Any, str] = {}
 
     def __call__(self, values: Sequence[Any]) -> list[str]:
         memo = self._memo
         try:
             return list(map(memo.__getitem__, values))
         except KeyError:
-            if len(memo) > MONEY_MEMO:
+            new = set(values).difference(memo)
+            if self._types is not None and not all(type(v) in self._types for v in new):
+                return self._texts(values)
+            if len(memo) + len(new) > MEMO:
                 memo.clear()
-                memo[None] = ""
-            new = [v for v in values if v not in memo]
-            memo.update(zip(new, _money_values(new), strict=True))
+                new = set(values)
+            fresh = list(new)
+            memo.update(zip(fresh, self._texts(fresh), strict=True))
             return list(map(memo.__getitem__, values))
+
+
+# What a code or date column remembers: str, None, dates (a datetime never equals a date).
+_MEMO_TYPES = frozenset({str, type(None), dt.date, dt.datetime})
 
 
 def _code_values(names: dict[str, str], values: Sequence[Any]) -> list[str]:
@@ -451,7 +462,7 @@ def _delimited_column(
     whether they are plain: no delimiter, quote or line break, so that joining them with
     the delimiter is what csv.writer would write (and five times faster, bench/README.md).
 
-    Dates and codes make each distinct value's cell once (`_DistinctCells`). Text asks
+    Dates and codes make each distinct value's cell once (`_Remembered`). Text asks
     the common case of a whole chunk at once: joined, the cells are printable and none
     starts with a formula character or a quote, so neither `printable` nor `neutralise`
     would change one. Else each cell is asked."""
@@ -463,7 +474,8 @@ def _delimited_column(
     if column.numeric:  # digits, a sign and a point, made here: always plain
         return lambda values: (show(values), True)
     if kind == "date" or kind.startswith("code:"):  # few distinct values: each made once
-        return _DistinctCells(show, delimiter)
+        cells = _Remembered(show, _MEMO_TYPES)
+        return lambda values: (out := cells(values), _plain(out, delimiter))
     if guard is neutralise and kind == "text":
         texts = _common_texts(column, style)
 
@@ -477,50 +489,6 @@ def _delimited_column(
 
         return common_first
     return lambda values: (out := show(values), _plain(out, delimiter))
-
-
-class _DistinctCells:
-    """A CSV/TSV column of few distinct values (a code, a date) with each distinct value's
-    cell made once, by the column's own `show` run on the values not seen yet, and
-    remembered (at most DISTINCT_MEMO, then cleared): a year of aid has 14 kinds, 3
-    sources and 365 days among 125,105 rows (bench/README.md, aid list). Only values of
-    the types in _MEMO_TYPES are remembered, none of which equals a value of another (an
-    int 1 would share True's key, and their texts differ); a chunk holding another type
-    is shown as it comes. `_unplain` holds the values whose cell is not plain."""
-
-    __slots__ = ("_delimiter", "_memo", "_show", "_unplain")
-
-    def __init__(self, show: Callable[[Sequence[Any]], list[str]], delimiter: str) -> None:
-        self._show, self._delimiter = show, delimiter
-        self._memo: dict[Any, str] = {}
-        self._unplain: set[Any] = set()
-
-    def __call__(self, values: Sequence[Any]) -> tuple[list[str], bool]:
-        memo = self._memo
-        try:
-            out = list(map(memo.__getitem__, values))
-        except KeyError:
-            new = set(values).difference(memo)
-            if not all(type(v) in _MEMO_TYPES for v in new):
-                out = self._show(values)
-                return out, _plain(out, self._delimiter)
-            if len(memo) + len(new) > DISTINCT_MEMO:
-                memo.clear()
-                self._unplain.clear()
-                new = set(values)
-            new_values = list(new)
-            texts = self._show(new_values)
-            memo.update(zip(new_values, texts, strict=True))
-            self._unplain.update(
-                v
-                for v, t in zip(new_values, texts, strict=True)
-                if not _plain([t], self._delimiter)
-            )
-            out = list(map(memo.__getitem__, values))
-        return out, not self._unplain or self._unplain.isdisjoint(values)
-
-
-_MEMO_TYPES = frozenset({str, type(None), dt.date, dt.datetime})
 
 
 def _plain(texts: list[str], delimiter: str) -> bool:

@@ -96,11 +96,11 @@ def log(
 
     Example: unionctl log --entity member --key 10023 --since 2025-01-01
     """
-    from unionctl.parsing import parse_code, parse_date
+    from unionctl.parsing import parse_code, parse_option_date
     from unionctl.reports.audit import audit_table
 
     entity_code = parse_code("entity", entity) if entity else None
-    since_date = parse_date(since) if since is not None else None  # '' is no date
+    since_date = parse_option_date(since)
     database = open_db()
     with database.read() as db:
         table = audit_table(

@@ -74,6 +74,12 @@ class AidInput:
     sheet: bool = False  # a row of `aid import`: overridden by its columns, not options
 
 
+def _said(key: str, data: AidInput) -> str:
+    """A refusal's message key: a sheet's row (`aid import`) is told its columns, not
+    the options of `aid give` (the key's `_sheet` twin)."""
+    return f"{key}_sheet" if data.sheet else key
+
+
 def _spaceless(text: str) -> str:
     """A name without the spaces a sheet pads it with (赵  敏, full-width 　 too)."""
     return "".join(text.split())
@@ -118,7 +124,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
     if on > today():
         raise UnionError("future_date", value=on.isoformat())
     if (data.member is None) == (data.outsider is None):
-        raise UnionError("aid_whom_sheet" if data.sheet else "aid_whom")
+        raise UnionError(_said("aid_whom", data))
     member = find_member(work.session, data.member) if data.member is not None else None
     if (
         member is not None
@@ -156,7 +162,7 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
         amount = policy.standard if policy and policy.standard is not None else None
         if amount is None and not data.goods:
             raise UnionError(
-                "aid_no_amount_sheet" if data.sheet else "aid_no_amount",
+                _said("aid_no_amount", data),
                 kind=Term("aid_kind", data.kind),
             )
         amount = amount or 0
@@ -164,13 +170,9 @@ def give(work: Work, data: AidInput) -> tuple[Aid, Member | None, AidPlan | None
         check_amount(amount)
     goods_value = data.goods_value
     if data.goods and not goods_value:  # goods worth 0.00 are goods of no stated value
-        raise UnionError(
-            "aid_goods_value_sheet" if data.sheet else "aid_goods_value", goods=data.goods
-        )
+        raise UnionError(_said("aid_goods_value", data), goods=data.goods)
     if goods_value is not None and not data.goods:
-        raise UnionError(
-            "aid_value_without_goods_sheet" if data.sheet else "aid_value_without_goods"
-        )
+        raise UnionError(_said("aid_value_without_goods", data))
     goods_value = check_amount(goods_value or 0)
     if amount == 0 and goods_value == 0:
         raise UnionError("aid_nothing")
